@@ -1,0 +1,48 @@
+package org.gridintake.adapters.postgres;
+
+import javax.sql.DataSource;
+
+import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.forward.ForwardQueue;
+import org.gridintake.routes.notify.SmsQueue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The PostgreSQL side of the ports. The schema is migrated by Flyway from
+ * {@code classpath:db/migration}.
+ */
+public final class PostgresAdapters {
+
+	private final PostgresCaseStore caseStore;
+
+	private final PostgresForwardQueue forwardQueue;
+
+	private final PostgresSmsQueue smsQueue;
+
+	private PostgresAdapters(DataSource dataSource) {
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.caseStore = new PostgresCaseStore(jdbc, tx);
+		this.forwardQueue = new PostgresForwardQueue(jdbc, tx, this.caseStore);
+		this.smsQueue = new PostgresSmsQueue(jdbc, tx);
+	}
+
+	public static PostgresAdapters over(DataSource dataSource) {
+		return new PostgresAdapters(dataSource);
+	}
+
+	public CaseStore caseStore() {
+		return this.caseStore;
+	}
+
+	public ForwardQueue forwardQueue() {
+		return this.forwardQueue;
+	}
+
+	public SmsQueue smsQueue() {
+		return this.smsQueue;
+	}
+
+}

@@ -1,0 +1,200 @@
+package org.gridintake.adapters.postgres;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gridintake.routes.casedraft.CaseDraft;
+import org.gridintake.routes.casedraft.CaseNumber;
+import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.casedraft.Mobile;
+import org.gridintake.routes.casedraft.NewCase;
+import org.gridintake.routes.casedraft.Reporter;
+import org.gridintake.routes.casedraft.StatusChange;
+import org.gridintake.routes.casedraft.StatusEvent;
+import org.gridintake.routes.casedraft.StatusUpdateResult;
+import org.gridintake.routes.casedraft.StatusTransition;
+import org.gridintake.routes.geo.GridChain;
+import org.gridintake.routes.notify.OutboundText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class PostgresCaseStore implements CaseStore {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	PostgresCaseStore(JdbcClient jdbc, TransactionTemplate tx) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+	}
+
+	@Override
+	public long nextSerial() {
+		return this.jdbc.sql("select nextval('case_serial')").query(Long.class).single();
+	}
+
+	@Override
+	public RecordOutcome record(NewCase newCase) {
+		return this.tx.execute((status) -> {
+			CaseDraft draft = newCase.draft();
+			if (!insertCase(draft)) {
+				return new RecordOutcome.AlreadyStored(existingNumber(draft));
+			}
+			this.jdbc.sql("insert into raw_message (case_id, content_type, body) values (?, ?, ?)")
+				.params(draft.id(), newCase.raw().contentType(), newCase.raw().body())
+				.update();
+			for (StatusEvent event : newCase.history()) {
+				insertEvent(draft.id(), event);
+			}
+			if (newCase.forwardToPlatformId() != null) {
+				this.jdbc.sql("insert into forward_outbox (case_id, platform_id, idempotency_key) values (?, ?, ?)")
+					.params(draft.id(), newCase.forwardToPlatformId(),
+							draft.caseNumber().value() + "/" + newCase.forwardToPlatformId() + "/new")
+					.update();
+			}
+			return new RecordOutcome.Stored(draft.caseNumber());
+		});
+	}
+
+	/**
+	 * False when the channel reference is already stored; the insert then did nothing.
+	 */
+	private boolean insertCase(CaseDraft draft) {
+		GridChain chain = draft.grid();
+		return this.jdbc
+			.sql("""
+					insert into report_case (%s, updated_at)
+					values (:id, :caseNumber, :channel, :channelRef, :channelRefKind, :receivedAt, :mobile, :smsAllowed,
+					        :description, :category, :lon, :lat, :reportedLon, :reportedLat, :reportedCrs, :reportedAccuracy,
+					        :address, :districtCode, :districtName, :streetCode, :streetName, :communityCode, :communityName,
+					        :gridCode, :gridName, :registryVersion, :masterCaseId, :status, :routePlatform, :routeLevel,
+					        :routeArea, :routeRule, :routeTriage, :platformCaseId, now())
+					on conflict (channel, channel_ref) where channel_ref_kind = 'CHANNEL' do nothing
+					"""
+				.formatted(CaseRows.CASE_COLUMNS))
+			.param("id", draft.id())
+			.param("caseNumber", draft.caseNumber().value())
+			.param("channel", draft.channel().name())
+			.param("channelRef", draft.channelRef().value())
+			.param("channelRefKind", draft.channelRef().kind().name())
+			.param("receivedAt", Timestamp.from(draft.receivedAt()))
+			.param("mobile", draft.reporter().contact().map(Mobile::digits).orElse(null))
+			.param("smsAllowed", draft.reporter().smsAllowed())
+			.param("description", draft.description())
+			.param("category", draft.categoryCode())
+			.param("lon", (draft.location() != null) ? draft.location().lon() : null)
+			.param("lat", (draft.location() != null) ? draft.location().lat() : null)
+			.param("reportedLon", (draft.reportedPoint() != null) ? draft.reportedPoint().point().lon() : null)
+			.param("reportedLat", (draft.reportedPoint() != null) ? draft.reportedPoint().point().lat() : null)
+			.param("reportedCrs", (draft.reportedPoint() != null) ? draft.reportedPoint().crs().code() : null)
+			.param("reportedAccuracy", (draft.reportedPoint() != null) ? draft.reportedPoint().accuracyMeters() : null)
+			.param("address", draft.address())
+			.param("districtCode", (chain != null) ? chain.district().code() : null)
+			.param("districtName", (chain != null) ? chain.district().name() : null)
+			.param("streetCode", (chain != null) ? chain.street().code() : null)
+			.param("streetName", (chain != null) ? chain.street().name() : null)
+			.param("communityCode", (chain != null) ? chain.community().code() : null)
+			.param("communityName", (chain != null) ? chain.community().name() : null)
+			.param("gridCode", (chain != null) ? chain.grid().code() : null)
+			.param("gridName", (chain != null) ? chain.grid().name() : null)
+			.param("registryVersion", draft.gridRegistryVersion())
+			.param("masterCaseId", draft.masterCaseId())
+			.param("status", draft.status().name())
+			.param("routePlatform", (draft.route() != null) ? draft.route().platformId() : null)
+			.param("routeLevel", (draft.route() != null) ? draft.route().level().code() : null)
+			.param("routeArea", (draft.route() != null) ? draft.route().areaCode() : null)
+			.param("routeRule", (draft.route() != null) ? draft.route().rule() : null)
+			.param("routeTriage", (draft.route() != null) ? draft.route().triage() : null)
+			.param("platformCaseId", draft.platformCaseId())
+			.update() == 1;
+	}
+
+	private CaseNumber existingNumber(CaseDraft draft) {
+		return new CaseNumber(this.jdbc.sql(
+				"select case_number from report_case where channel = ? and channel_ref = ? and channel_ref_kind = 'CHANNEL'")
+			.params(draft.channel().name(), draft.channelRef().value())
+			.query(String.class)
+			.single());
+	}
+
+	@Override
+	public Optional<CaseRecord> find(CaseNumber caseNumber) {
+		return this.jdbc.sql("select " + CaseRows.CASE_COLUMNS + " from report_case where case_number = ?")
+			.param(caseNumber.value())
+			.query(CaseRows::draft)
+			.optional()
+			.map(this::withHistory);
+	}
+
+	CaseRecord withHistory(CaseDraft draft) {
+		List<StatusEvent> history = this.jdbc
+			.sql("select status, at, source, note from status_event where case_id = ? order by id")
+			.param(draft.id())
+			.query(CaseRows::event)
+			.list();
+		int merged = this.jdbc.sql("select count(*) from report_case where master_case_id = ?")
+			.param(draft.id())
+			.query(Integer.class)
+			.single();
+		return new CaseRecord(draft, history, 1 + merged);
+	}
+
+	@Override
+	public StatusUpdateResult transition(CaseNumber caseNumber, StatusTransition transition) {
+		return this.tx.execute((status) -> {
+			Optional<CaseDraft> locked = this.jdbc
+				.sql("select " + CaseRows.CASE_COLUMNS + " from report_case where case_number = ? for update")
+				.param(caseNumber.value())
+				.query(CaseRows::draft)
+				.optional();
+			if (locked.isEmpty()) {
+				return new StatusUpdateResult.Refused(StatusUpdateResult.Reason.NOT_FOUND,
+						"no case " + caseNumber.value());
+			}
+			CaseDraft current = locked.get();
+			StatusChange change = transition.decide(current, reporters(current.id()));
+			if (change instanceof StatusChange.Unchanged unchanged) {
+				return new StatusUpdateResult.Unchanged(caseNumber, unchanged.status());
+			}
+			if (change instanceof StatusChange.Refuse refuse) {
+				return new StatusUpdateResult.Refused(refuse.reason(), refuse.message());
+			}
+			StatusChange.Move move = (StatusChange.Move) change;
+			this.jdbc
+				.sql("""
+						update report_case set status = ?, platform_case_id = coalesce(?, platform_case_id), updated_at = now()
+						where id = ?""")
+				.params(move.event().status().name(), move.platformCaseId(), current.id())
+				.update();
+			insertEvent(current.id(), move.event());
+			for (OutboundText text : move.texts()) {
+				this.jdbc.sql("insert into sms_outbox (case_id, mobile, body) values (?, ?, ?)")
+					.params(current.id(), text.to().digits(), text.text())
+					.update();
+			}
+			return new StatusUpdateResult.Applied(caseNumber, move.event().status(), move.texts().size());
+		});
+	}
+
+	private List<Reporter> reporters(UUID caseId) {
+		return this.jdbc.sql("""
+				select reporter_mobile, sms_allowed from report_case
+				where id = ? or master_case_id = ? order by received_at""")
+			.params(caseId, caseId)
+			.query((rs, rowNum) -> {
+				String mobile = rs.getString("reporter_mobile");
+				return new Reporter((mobile != null) ? new Mobile(mobile) : null, rs.getBoolean("sms_allowed"));
+			})
+			.list();
+	}
+
+	void insertEvent(UUID caseId, StatusEvent event) {
+		this.jdbc.sql("insert into status_event (case_id, status, at, source, note) values (?, ?, ?, ?, ?)")
+			.params(caseId, event.status().name(), Timestamp.from(event.at()), event.source(), event.note())
+			.update();
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.gridintake.adapters.postgres;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.gridintake.routes.casedraft.CaseStatus;
+import org.gridintake.routes.casedraft.StatusEvent;
+import org.gridintake.routes.forward.ForwardQueue;
+import org.gridintake.routes.forward.ForwardTask;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class PostgresForwardQueue implements ForwardQueue {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final PostgresCaseStore cases;
+
+	PostgresForwardQueue(JdbcClient jdbc, TransactionTemplate tx, PostgresCaseStore cases) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.cases = cases;
+	}
+
+	private record Claimed(long id, UUID caseId, String platformId, String idempotencyKey, int failedAttempts) {
+	}
+
+	@Override
+	public List<ForwardTask> claimDue(int max, Duration lease) {
+		List<Claimed> claimed = this.tx.execute((status) -> this.jdbc.sql("""
+				update forward_outbox set next_attempt_at = now() + make_interval(secs => ?)
+				where id in (select id from forward_outbox
+				             where state = 'PENDING' and next_attempt_at <= now()
+				             order by next_attempt_at limit ? for update skip locked)
+				returning id, case_id, platform_id, idempotency_key, failed_attempts""")
+			.params(lease.toMillis() / 1000.0, max)
+			.query((rs, rowNum) -> new Claimed(rs.getLong("id"), rs.getObject("case_id", UUID.class),
+					rs.getString("platform_id"), rs.getString("idempotency_key"), rs.getInt("failed_attempts")))
+			.list());
+		List<ForwardTask> tasks = new ArrayList<>(claimed.size());
+		for (Claimed item : claimed) {
+			this.jdbc.sql("select " + CaseRows.CASE_COLUMNS + " from report_case where id = ?")
+				.param(item.caseId())
+				.query(CaseRows::draft)
+				.optional()
+				.map(this.cases::withHistory)
+				.ifPresent((caseRecord) -> tasks.add(new ForwardTask(item.id(), item.platformId(),
+						item.idempotencyKey(), item.failedAttempts(), caseRecord)));
+		}
+		return tasks;
+	}
+
+	@Override
+	public void delivered(ForwardTask task, String platformCaseId, Instant at) {
+		this.tx.executeWithoutResult((status) -> {
+			int updated = this.jdbc.sql(
+					"update forward_outbox set state = 'DONE', done_at = ?, last_error = null where id = ? and state = 'PENDING'")
+				.params(Timestamp.from(at), task.id())
+				.update();
+			if (updated == 0) {
+				return;
+			}
+			UUID caseId = task.caseRecord().draft().id();
+			// A platform may call back (say DISPATCHED) before this is recorded: never
+			// move a case backwards.
+			this.jdbc
+				.sql("""
+						update report_case set platform_case_id = coalesce(?, platform_case_id),
+						       status = case when status in ('RECEIVED', 'LOCATED', 'UNLOCATED') then 'FORWARDED' else status end,
+						       updated_at = now()
+						where id = ?""")
+				.params(platformCaseId, caseId)
+				.update();
+			this.cases.insertEvent(caseId, new StatusEvent(CaseStatus.FORWARDED, at, StatusEvent.GATEWAY,
+					"forwarded to " + task.platformId() + ((platformCaseId != null) ? " as " + platformCaseId : "")));
+		});
+	}
+
+	@Override
+	public void retryLater(ForwardTask task, String error, Instant nextAttemptAt) {
+		this.jdbc.sql("""
+				update forward_outbox set failed_attempts = failed_attempts + 1, last_error = ?, next_attempt_at = ?
+				where id = ? and state = 'PENDING'""").params(error, Timestamp.from(nextAttemptAt), task.id()).update();
+	}
+
+	@Override
+	public void deadLetter(ForwardTask task, String error) {
+		this.jdbc.sql("""
+				update forward_outbox set state = 'DEAD', failed_attempts = failed_attempts + 1, last_error = ?
+				where id = ? and state = 'PENDING'""").params(error, task.id()).update();
+	}
+
+	@Override
+	public int replayDeadLetters() {
+		return this.jdbc.sql("""
+				update forward_outbox set state = 'PENDING', failed_attempts = 0, next_attempt_at = now()
+				where state = 'DEAD'""").update();
+	}
+
+}

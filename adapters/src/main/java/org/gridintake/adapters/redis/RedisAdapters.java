@@ -1,0 +1,36 @@
+package org.gridintake.adapters.redis;
+
+import java.time.Duration;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+
+import org.gridintake.routes.dedup.DuplicateIndex;
+
+/** The Redis side of the ports. */
+public final class RedisAdapters {
+
+	private RedisAdapters() {
+	}
+
+	/**
+	 * A client that fails fast while Redis is away instead of queueing commands: callers
+	 * fall back to PostgreSQL rather than wait.
+	 */
+	public static RedisClient client(String uri, Duration commandTimeout) {
+		RedisClient client = RedisClient.create(RedisURI.create(uri));
+		client.setOptions(ClientOptions.builder()
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
+			.build());
+		client.setDefaultTimeout(commandTimeout);
+		return client;
+	}
+
+	public static DuplicateIndex duplicateIndex(RedisClient client) {
+		return new RedisDuplicateIndex(client);
+	}
+
+}

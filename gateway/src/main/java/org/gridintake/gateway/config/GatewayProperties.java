@@ -1,0 +1,84 @@
+package org.gridintake.gateway.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.gridintake.routes.casedraft.CaseStatus;
+import org.gridintake.routes.geo.GridLevel;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything an operator sets, bound and checked once at start-up; a wrong value stops
+ * the gateway with a message naming it, instead of failing on the first report.
+ *
+ * @param configDir the city's data: grids, taxonomy, platforms, SMS templates
+ * @param serviceDistrict the district code the gateway serves; unlocated cases go to its
+ * triage
+ * @param caseNumberPrefixes district code → the letters case numbers start with
+ * @param zone the local time zone of case-number dates and quiet hours
+ */
+@Validated
+@ConfigurationProperties("gateway")
+public record GatewayProperties(@NotNull Path configDir, @NotBlank String serviceDistrict,
+		@NotEmpty Map<String, @Pattern(regexp = "[A-Z]{1,6}") String> caseNumberPrefixes, @NotNull ZoneId zone,
+		@Valid @NotNull Dedup dedup, @Valid @NotNull Forward forward, @Valid @NotNull Sms sms,
+		@Valid @NotNull Smpp smpp, @Valid @NotNull Redis redis, @Valid @NotEmpty List<Platform> platforms,
+		@Valid @NotNull Callbacks callbacks) {
+
+	/**
+	 * @param channelRefTtl how long a channel's own reference is remembered in Redis
+	 * @param contentRefTtl how long a content-derived reference is: a retry comes within
+	 * minutes, a second report of the same thing may come days later
+	 */
+	public record Dedup(@NotNull Duration channelRefTtl, @NotNull Duration contentRefTtl) {
+	}
+
+	public record Retry(@Min(1) int maxAttempts, @NotNull Duration initialBackoff, @NotNull Duration maxBackoff) {
+	}
+
+	public record Forward(@Min(1) long pollIntervalMs, @Min(1) int batchSize, @NotNull Duration lease,
+			@NotNull Duration connectTimeout, @NotNull Duration requestTimeout, @Valid @NotNull Retry retry) {
+	}
+
+	public record Sms(@Min(1) long pollIntervalMs, @Min(1) int batchSize, @NotNull Duration lease,
+			@Valid @NotNull Retry retry, @NotEmpty Map<CaseStatus, @NotBlank String> templates) {
+	}
+
+	public record Smpp(@NotBlank String host, @Min(1) int port, @NotBlank String systemId, String password,
+			String systemType, @NotBlank String sourceAddress, @Min(0) int sourceTon, @Min(0) int sourceNpi,
+			@NotBlank String bindMode, @NotNull Duration enquireLinkInterval, @NotNull Duration reconnectInitialBackoff,
+			@NotNull Duration reconnectMaxBackoff, @NotNull Duration submitTimeout) {
+	}
+
+	public record Redis(@NotBlank String uri, @NotNull Duration commandTimeout) {
+	}
+
+	/**
+	 * @param receivesReporterContact whether this platform may see reporters' full
+	 * numbers; others get them masked
+	 * @param callbackSecret the shared secret its status callbacks are signed with
+	 */
+	public record Platform(@NotBlank String id, @NotBlank String name, @NotNull GridLevel level,
+			@NotBlank @Pattern(regexp = "\\d{6,15}") String areaCode, @NotNull URI casesUrl,
+			boolean receivesReporterContact, @NotBlank String callbackSecret) {
+	}
+
+	/**
+	 * @param maxSkew how old (or far in the future) a signed callback may be
+	 */
+	public record Callbacks(@NotNull Duration maxSkew) {
+	}
+
+}

@@ -1,0 +1,170 @@
+package org.gridintake.gateway.config;
+
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.RedisClient;
+
+import org.gridintake.adapters.geo.GridAdapters;
+import org.gridintake.adapters.platform.PlatformHttpAdapters;
+import org.gridintake.adapters.postgres.PostgresAdapters;
+import org.gridintake.adapters.redis.RedisAdapters;
+import org.gridintake.adapters.sms.SmppAdapters;
+import org.gridintake.adapters.sms.SmppClient;
+import org.gridintake.adapters.sms.SmppSettings;
+import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.dedup.RepeatDeliveryCheck;
+import org.gridintake.routes.forward.ForwardQueue;
+import org.gridintake.routes.forward.ForwardRoute;
+import org.gridintake.routes.forward.Forwarder;
+import org.gridintake.routes.forward.RetryPolicy;
+import org.gridintake.routes.geo.GridLocator;
+import org.gridintake.routes.geo.LocateStep;
+import org.gridintake.routes.intake.CaseNumbering;
+import org.gridintake.routes.intake.CaseRecorder;
+import org.gridintake.routes.intake.IntakeRoute;
+import org.gridintake.routes.intake.TextNormaliser;
+import org.gridintake.routes.notify.NotifyRoute;
+import org.gridintake.routes.notify.Notifier;
+import org.gridintake.routes.notify.SmsTemplates;
+import org.gridintake.routes.pipeline.ErrorPolicies;
+import org.gridintake.routes.portal.PortalIntakeRoute;
+import org.gridintake.routes.portal.PortalReportMapper;
+import org.gridintake.routes.routing.CaseRouter;
+import org.gridintake.routes.routing.CategoryStep;
+import org.gridintake.routes.routing.PlatformDirectory;
+import org.gridintake.routes.routing.PlatformEndpoint;
+import org.gridintake.routes.routing.Taxonomy;
+import org.gridintake.routes.status.PlatformStatusRoute;
+import org.gridintake.routes.status.PlatformStatusUpdater;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the pipeline: adapters behind the core's ports, the steps, and one route builder
+ * per flow. Configuration enters here and goes inward as plain values.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PipelineConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	Taxonomy taxonomy(GatewayProperties properties, ObjectMapper json) {
+		return CityData.taxonomy(properties.configDir(), json);
+	}
+
+	@Bean
+	GridLocator gridLocator(GatewayProperties properties) {
+		return GridAdapters.gridLocator(properties.configDir().resolve("grids.geojson"));
+	}
+
+	@Bean
+	PlatformDirectory platformDirectory(GatewayProperties properties) {
+		List<PlatformEndpoint> platforms = properties.platforms()
+			.stream()
+			.map((p) -> new PlatformEndpoint(p.id(), p.name(), p.level(), p.areaCode(), p.casesUrl(),
+					p.receivesReporterContact(), p.callbackSecret()))
+			.toList();
+		return new PlatformDirectory(platforms);
+	}
+
+	@Bean
+	PostgresAdapters postgresAdapters(DataSource dataSource) {
+		return PostgresAdapters.over(dataSource);
+	}
+
+	@Bean
+	CaseStore caseStore(PostgresAdapters postgres) {
+		return postgres.caseStore();
+	}
+
+	@Bean
+	ForwardQueue forwardQueue(PostgresAdapters postgres) {
+		return postgres.forwardQueue();
+	}
+
+	@Bean(destroyMethod = "shutdown")
+	RedisClient redisClient(GatewayProperties properties) {
+		return RedisAdapters.client(properties.redis().uri(), properties.redis().commandTimeout());
+	}
+
+	@Bean
+	RepeatDeliveryCheck repeatDeliveryCheck(RedisClient redis, GatewayProperties properties) {
+		return new RepeatDeliveryCheck(RedisAdapters.duplicateIndex(redis), properties.dedup().channelRefTtl(),
+				properties.dedup().contentRefTtl());
+	}
+
+	@Bean
+	CaseRouter caseRouter(Taxonomy taxonomy, PlatformDirectory platforms, GatewayProperties properties) {
+		return new CaseRouter(taxonomy, platforms, properties.serviceDistrict());
+	}
+
+	@Bean
+	CaseRecorder caseRecorder(CaseStore store, RepeatDeliveryCheck repeats, GatewayProperties properties) {
+		return new CaseRecorder(store,
+				new CaseNumbering(properties.caseNumberPrefixes(), properties.serviceDistrict(), properties.zone()),
+				repeats);
+	}
+
+	@Bean
+	ErrorPolicies errorPolicies() {
+		return new ErrorPolicies();
+	}
+
+	@Bean
+	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, GridLocator locator, Taxonomy taxonomy, CaseRouter router,
+			CaseRecorder recorder) {
+		return new IntakeRoute(new TextNormaliser(), repeats, new LocateStep(locator), new CategoryStep(taxonomy),
+				router, recorder);
+	}
+
+	@Bean
+	PortalIntakeRoute portalIntakeRoute(Taxonomy taxonomy) {
+		return new PortalIntakeRoute(new PortalReportMapper(taxonomy));
+	}
+
+	@Bean
+	ForwardRoute forwardRoute(PlatformDirectory platforms, Taxonomy taxonomy, ForwardQueue queue,
+			GatewayProperties properties, Clock clock) {
+		GatewayProperties.Forward forward = properties.forward();
+		return new ForwardRoute(new Forwarder(platforms, taxonomy,
+				PlatformHttpAdapters.jsonClient(forward.connectTimeout(), forward.requestTimeout()), queue,
+				retryPolicy(forward.retry()), clock, forward.batchSize(), forward.lease()));
+	}
+
+	@Bean(destroyMethod = "close")
+	SmppClient smppClient(GatewayProperties properties) {
+		GatewayProperties.Smpp smpp = properties.smpp();
+		return SmppAdapters.smppClient(new SmppSettings(smpp.host(), smpp.port(), smpp.systemId(),
+				(smpp.password() != null) ? smpp.password() : "", smpp.systemType(), smpp.sourceAddress(),
+				(byte) smpp.sourceTon(), (byte) smpp.sourceNpi(),
+				SmppSettings.BindMode.valueOf(smpp.bindMode().toUpperCase(java.util.Locale.ROOT)),
+				smpp.enquireLinkInterval(), smpp.reconnectInitialBackoff(), smpp.reconnectMaxBackoff(),
+				smpp.submitTimeout()));
+	}
+
+	@Bean
+	NotifyRoute notifyRoute(SmppClient sms, PostgresAdapters postgres, GatewayProperties properties, Clock clock) {
+		GatewayProperties.Sms config = properties.sms();
+		return new NotifyRoute(new Notifier(sms, postgres.smsQueue(), retryPolicy(config.retry()), clock,
+				config.batchSize(), config.lease()));
+	}
+
+	@Bean
+	PlatformStatusRoute platformStatusRoute(CaseStore store, GatewayProperties properties, Clock clock) {
+		return new PlatformStatusRoute(
+				new PlatformStatusUpdater(store, new SmsTemplates(properties.sms().templates()), clock));
+	}
+
+	private static RetryPolicy retryPolicy(GatewayProperties.Retry retry) {
+		return new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff());
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.gridintake.gateway.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.gridintake.routes.casedraft.CaseDraft;
+import org.gridintake.routes.casedraft.CaseNumber;
+import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
+import org.gridintake.routes.geo.GridChain;
+import org.gridintake.routes.geo.GridUnit;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A case and its history, as residents, operators and the replay harness read it. The
+ * reporter's number is always masked here.
+ */
+@RestController
+class CaseController {
+
+	private final CaseStore cases;
+
+	CaseController(CaseStore cases) {
+		this.cases = cases;
+	}
+
+	@GetMapping("/api/v1/cases/{caseNumber}")
+	Mono<ResponseEntity<Object>> get(@PathVariable String caseNumber) {
+		Optional<CaseNumber> number = CaseNumber.parse(caseNumber);
+		if (number.isEmpty()) {
+			return Mono.just(ApiErrors.of(HttpStatus.BAD_REQUEST, "case_number", "is not a case number"));
+		}
+		return Mono.fromCallable(() -> this.cases.find(number.get()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map((found) -> found.<ResponseEntity<Object>>map((record) -> ResponseEntity.ok(view(record)))
+				.orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "case_number", "no such case")));
+	}
+
+	static Map<String, Object> view(CaseRecord record) {
+		CaseDraft draft = record.draft();
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("case_number", draft.caseNumber().value());
+		view.put("status", draft.status().name());
+		view.put("status_name", draft.status().chineseName());
+		view.put("channel", draft.channel().code());
+		view.put("received_at", draft.receivedAt().toString());
+		view.put("description", draft.description());
+		view.put("category", draft.categoryCode());
+		view.put("address", draft.address());
+		view.put("location", (draft.location() != null)
+				? Map.of("lon", draft.location().lon(), "lat", draft.location().lat(), "crs", "wgs84") : null);
+		if (draft.reportedPoint() != null) {
+			Map<String, Object> reported = new LinkedHashMap<>();
+			reported.put("lon", draft.reportedPoint().point().lon());
+			reported.put("lat", draft.reportedPoint().point().lat());
+			reported.put("crs", draft.reportedPoint().crs().code());
+			reported.put("accuracy_m", draft.reportedPoint().accuracyMeters());
+			view.put("reported_location", reported);
+		}
+		view.put("located", draft.isLocated());
+		view.put("grid", draft.gridChain().map(CaseController::chain).orElse(null));
+		view.put("grid_registry_version", draft.gridRegistryVersion());
+		if (draft.route() != null) {
+			Map<String, Object> route = new LinkedHashMap<>();
+			route.put("platform_id", draft.route().platformId());
+			route.put("level", draft.route().level().code());
+			route.put("area_code", draft.route().areaCode());
+			route.put("triage", draft.route().triage());
+			route.put("rule", draft.route().rule());
+			view.put("route", route);
+		}
+		view.put("platform_case_id", draft.platformCaseId());
+		view.put("master_case_id", draft.masterCaseId());
+		view.put("reports", record.reports());
+		Map<String, Object> reporter = new LinkedHashMap<>();
+		reporter.put("mobile", draft.reporter().contact().map((mobile) -> mobile.masked()).orElse(null));
+		reporter.put("sms_allowed", draft.reporter().smsAllowed());
+		view.put("reporter", reporter);
+		List<Map<String, Object>> history = record.history().stream().map((event) -> {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("status", event.status().name());
+			entry.put("at", event.at().toString());
+			entry.put("source", event.source());
+			entry.put("note", event.note());
+			return entry;
+		}).toList();
+		view.put("history", history);
+		return view;
+	}
+
+	private static Map<String, Object> chain(GridChain chain) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("district", unit(chain.district()));
+		view.put("street", unit(chain.street()));
+		view.put("community", unit(chain.community()));
+		view.put("grid", unit(chain.grid()));
+		return view;
+	}
+
+	private static Map<String, Object> unit(GridUnit unit) {
+		return Map.of("code", unit.code(), "name", unit.name());
+	}
+
+}

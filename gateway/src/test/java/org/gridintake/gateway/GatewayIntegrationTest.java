@@ -1,0 +1,118 @@
+package org.gridintake.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.gridintake.adapters.sms.simulator.SmscSimulator;
+import org.gridintake.adapters.testing.TestServers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole gateway against real servers: PostgreSQL and Redis (Testcontainers with
+ * Docker, embedded otherwise), WireMock platforms and a jSMPP SMSC. Every subclass shares
+ * one application context and one set of servers.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class GatewayIntegrationTest {
+
+	static final String PLATFORM_SECRET = "integration-test-secret";
+
+	static final WireMockServer PLATFORMS = new WireMockServer(
+			WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+
+	static final SmscSimulator SMSC = SmscSimulator.start(0);
+
+	private static String jdbcUrl;
+
+	static {
+		PLATFORMS.start();
+	}
+
+	@Autowired
+	WebTestClient http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void servers(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", GatewayIntegrationTest::database);
+		registry.add("spring.datasource.username", () -> TestServers.postgres().username());
+		registry.add("spring.datasource.password", () -> TestServers.postgres().password());
+		registry.add("gateway.redis.uri", () -> TestServers.redis().uri());
+		registry.add("gateway.smpp.host", () -> "127.0.0.1");
+		registry.add("gateway.smpp.port", SMSC::port);
+		registry.add("gateway.smpp.reconnect-initial-backoff", () -> "200ms");
+		registry.add("gateway.smpp.reconnect-max-backoff", () -> "1s");
+		registry.add("gateway.platform-base-url", PLATFORMS::baseUrl);
+		for (String platform : new String[] { "qh-district", "qh-streets", "qh-communities", "donghua-street" }) {
+			registry.add("gateway.secrets." + platform, () -> PLATFORM_SECRET);
+		}
+		registry.add("gateway.forward.poll-interval-ms", () -> "100");
+		registry.add("gateway.forward.request-timeout", () -> "2s");
+		registry.add("gateway.forward.retry.initial-backoff", () -> "100ms");
+		registry.add("gateway.forward.retry.max-backoff", () -> "500ms");
+		registry.add("gateway.sms.poll-interval-ms", () -> "100");
+		registry.add("gateway.sms.retry.initial-backoff", () -> "100ms");
+		registry.add("gateway.sms.retry.max-backoff", () -> "500ms");
+	}
+
+	private static synchronized String database() {
+		if (jdbcUrl == null) {
+			jdbcUrl = TestServers.postgres().createDatabase("gateway_it");
+		}
+		return jdbcUrl;
+	}
+
+	@BeforeEach
+	void platformsBookEveryCase() {
+		PLATFORMS.resetAll();
+		PLATFORMS.stubFor(WireMock.post(WireMock.urlPathMatching("/platforms/.+/cases"))
+			.willReturn(WireMock.aResponse()
+				.withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"platform_case_id\":\"P-1\"}")));
+	}
+
+	WebTestClient.ResponseSpec postReport(String json, String idempotencyKey) {
+		return this.http.post().uri("/api/v1/reports").contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
+			if (idempotencyKey != null) {
+				headers.add("Idempotency-Key", idempotencyKey);
+			}
+		}).bodyValue(json.getBytes(StandardCharsets.UTF_8)).exchange();
+	}
+
+	/** Posts a status change as a platform would, signed with its shared secret. */
+	WebTestClient.ResponseSpec postStatus(String platformId, String json, String secret) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		return this.http.post()
+			.uri("/api/v1/platforms/{id}/status", platformId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Gateway-Timestamp", timestamp)
+			.header("X-Gateway-Signature", "sha256=" + TestSignatures.hmac(secret, timestamp, body))
+			.bodyValue(body)
+			.exchange();
+	}
+
+	int casesWithText(String text) {
+		return this.jdbc.sql("select count(*) from report_case where description = ?")
+			.param(text)
+			.query(Integer.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.gridintake.routes.casedraft;
+
+import java.util.List;
+
+/**
+ * Everything that must become durable together when a report is accepted.
+ *
+ * @param draft the case
+ * @param raw the inbound message verbatim
+ * @param history its first status events
+ * @param forwardToPlatformId the platform to forward to through the outbox, null when the
+ * case is not to be forwarded
+ */
+public record NewCase(CaseDraft draft, RawMessage raw, List<StatusEvent> history, String forwardToPlatformId) {
+
+	public NewCase {
+		history = List.copyOf(history);
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.gridintake.routes.forward;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Port: the forwarding outbox. Claims are leases, so an instance that dies mid-send gives
+ * its items back when the lease runs out, and instances sharing one database never hold
+ * the same item at once.
+ */
+public interface ForwardQueue {
+
+	List<ForwardTask> claimDue(int max, Duration lease);
+
+	/** The platform took it: records the FORWARDED step and the platform's id. */
+	void delivered(ForwardTask task, String platformCaseId, Instant at);
+
+	void retryLater(ForwardTask task, String error, Instant nextAttemptAt);
+
+	/** Gives up until an operator replays it. */
+	void deadLetter(ForwardTask task, String error);
+
+	/** Puts dead-lettered items back in the queue; returns how many. */
+	int replayDeadLetters();
+
+}

@@ -1,0 +1,112 @@
+package org.gridintake.routes.forward;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.gridintake.routes.casedraft.CaseDraft;
+import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
+import org.gridintake.routes.geo.Crs;
+import org.gridintake.routes.geo.CoordinateTransform;
+import org.gridintake.routes.geo.GeoPoint;
+import org.gridintake.routes.routing.Category;
+import org.gridintake.routes.routing.PlatformDirectory;
+import org.gridintake.routes.routing.PlatformEndpoint;
+import org.gridintake.routes.routing.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sends one claimed outbox item to its platform and records what came of it. */
+public class Forwarder {
+
+	private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
+
+	private final PlatformDirectory platforms;
+
+	private final Taxonomy taxonomy;
+
+	private final PlatformClient client;
+
+	private final ForwardQueue queue;
+
+	private final RetryPolicy retryPolicy;
+
+	private final Clock clock;
+
+	private final int batchSize;
+
+	private final java.time.Duration lease;
+
+	public Forwarder(PlatformDirectory platforms, Taxonomy taxonomy, PlatformClient client, ForwardQueue queue,
+			RetryPolicy retryPolicy, Clock clock, int batchSize, java.time.Duration lease) {
+		this.platforms = platforms;
+		this.taxonomy = taxonomy;
+		this.client = client;
+		this.queue = queue;
+		this.retryPolicy = retryPolicy;
+		this.clock = clock;
+		this.batchSize = batchSize;
+		this.lease = lease;
+	}
+
+	/** Claims the next due items; each stays leased to this instance while it is sent. */
+	public java.util.List<ForwardTask> claimBatch() {
+		return this.queue.claimDue(this.batchSize, this.lease);
+	}
+
+	public void forward(ForwardTask task) {
+		Optional<PlatformEndpoint> platform = this.platforms.byId(task.platformId());
+		if (platform.isEmpty()) {
+			this.queue.deadLetter(task, "platform " + task.platformId() + " is not configured");
+			return;
+		}
+		ForwardOutcome outcome = this.client.forward(platform.get(), toPlatformCase(task.caseRecord(), platform.get()),
+				task.idempotencyKey());
+		String caseNumber = task.caseRecord().draft().caseNumber().value();
+		if (outcome instanceof ForwardOutcome.Delivered delivered) {
+			log.info("Case {} forwarded to {}", caseNumber, task.platformId());
+			this.queue.delivered(task, delivered.platformCaseId(), this.clock.instant());
+		}
+		else if (outcome instanceof ForwardOutcome.Refused refused) {
+			log.warn("Case {} refused by {}: {}", caseNumber, task.platformId(), refused.reason());
+			this.queue.deadLetter(task, "refused: " + refused.reason());
+		}
+		else if (outcome instanceof ForwardOutcome.RetryLater retry) {
+			int failed = task.failedAttempts() + 1;
+			if (this.retryPolicy.retryAfter(failed)) {
+				log.info("Case {} not delivered to {} (attempt {}): {}", caseNumber, task.platformId(), failed,
+						retry.reason());
+				this.queue.retryLater(task, retry.reason(),
+						this.clock.instant().plus(this.retryPolicy.delayAfter(failed)));
+			}
+			else {
+				log.warn("Case {} dead-lettered for {} after {} attempts: {}", caseNumber, task.platformId(), failed,
+						retry.reason());
+				this.queue.deadLetter(task, retry.reason());
+			}
+		}
+	}
+
+	PlatformCase toPlatformCase(CaseRecord caseRecord, PlatformEndpoint platform) {
+		CaseDraft draft = caseRecord.draft();
+		GeoPoint wgs84 = draft.location();
+		GeoPoint gcj02 = (wgs84 != null) ? CoordinateTransform.fromWgs84(wgs84, Crs.GCJ02) : null;
+		String contact = draft.reporter()
+			.contact()
+			.map((mobile) -> platform.receivesReporterContact() ? mobile.digits() : mobile.masked())
+			.orElse(null);
+		return new PlatformCase(draft.caseNumber().value(), draft.categoryCode(),
+				this.taxonomy.find(draft.categoryCode()).map(Category::name).orElse(null), draft.description(),
+				point(wgs84), point(gcj02), draft.address(),
+				draft.gridChain()
+					.map((chain) -> new PlatformCase.Grid(chain.district().code(), chain.street().code(),
+							chain.community().code(), chain.grid().code(), chain.grid().name()))
+					.orElse(null),
+				caseRecord.reports(), java.util.List.of(), contact, draft.receivedAt(),
+				draft.route() != null && draft.route().triage(), (draft.route() != null) ? draft.route().rule() : null);
+	}
+
+	private static PlatformCase.Point point(GeoPoint point) {
+		return (point != null) ? new PlatformCase.Point(point.lon(), point.lat()) : null;
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.gridintake.routes.forward;
+
+import org.gridintake.routes.routing.PlatformEndpoint;
+
+/**
+ * Port: posts a case to a platform, with a timeout; never throws for a platform's
+ * failure.
+ */
+public interface PlatformClient {
+
+	/**
+	 * @param idempotencyKey the same for every attempt of one forward, so a platform that
+	 * got an earlier attempt does not book the case twice
+	 */
+	ForwardOutcome forward(PlatformEndpoint platform, PlatformCase platformCase, String idempotencyKey);
+
+}

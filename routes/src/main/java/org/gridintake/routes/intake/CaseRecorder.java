@@ -1,0 +1,67 @@
+package org.gridintake.routes.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.gridintake.routes.casedraft.CaseDraft;
+import org.gridintake.routes.casedraft.CaseNumber;
+import org.gridintake.routes.casedraft.CaseStatus;
+import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.casedraft.NewCase;
+import org.gridintake.routes.casedraft.StatusEvent;
+import org.gridintake.routes.dedup.RepeatDeliveryCheck;
+import org.gridintake.routes.geo.GridLocation;
+
+/**
+ * The step after which a report counts as accepted: the case, its history, its raw
+ * message and its forwarding order are committed together.
+ */
+public class CaseRecorder {
+
+	private final CaseStore store;
+
+	private final CaseNumbering numbering;
+
+	private final RepeatDeliveryCheck repeats;
+
+	public CaseRecorder(CaseStore store, CaseNumbering numbering, RepeatDeliveryCheck repeats) {
+		this.store = store;
+		this.numbering = numbering;
+		this.repeats = repeats;
+	}
+
+	public IntakeResult record(IntakeWork work) {
+		InboundReport report = work.report();
+		GridLocation location = work.location();
+		CaseNumber number = this.numbering.number(location == null ? null : location.chain().district().code(),
+				report.receivedAt(), this.store.nextSerial());
+		CaseStatus status = (location != null) ? CaseStatus.LOCATED : CaseStatus.UNLOCATED;
+		CaseDraft draft = new CaseDraft(UUID.randomUUID(), number, report.channel(), report.channelRef(),
+				report.receivedAt(), report.reporter(), report.text().strip(), work.categoryCode(), work.wgs84(),
+				report.reportedPoint(), report.address(), (location != null) ? location.chain() : null,
+				(location != null) ? location.registryVersion() : null, null, status, work.route(), null);
+		List<StatusEvent> history = new ArrayList<>();
+		history.add(new StatusEvent(CaseStatus.RECEIVED, report.receivedAt(), StatusEvent.GATEWAY,
+				"received via " + report.channel().code()));
+		history.add(new StatusEvent(status, report.receivedAt(), StatusEvent.GATEWAY, placeNote(work)));
+		CaseStore.RecordOutcome outcome = this.store
+			.record(new NewCase(draft, report.raw(), history, work.route().platformId()));
+		this.repeats.remember(report, outcome.caseNumber());
+		return (outcome instanceof CaseStore.RecordOutcome.Stored) ? new IntakeResult.Accepted(outcome.caseNumber())
+				: new IntakeResult.Duplicate(outcome.caseNumber());
+	}
+
+	private static String placeNote(IntakeWork work) {
+		if (work.location() != null) {
+			return String.format(Locale.ROOT, "unit grid %s %s, %.0f m from its edge; routed: %s",
+					work.location().chain().grid().code(), work.location().chain().grid().name(),
+					work.location().edgeDistanceMeters(), work.route().rule());
+		}
+		String why = (work.wgs84() != null) ? "the point " + work.wgs84() + " lies outside every unit grid"
+				: "the report carries no point";
+		return why + "; routed: " + work.route().rule();
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.gridintake.routes.intake;
+
+import java.util.List;
+
+import org.gridintake.routes.casedraft.CaseNumber;
+
+/** What the pipeline made of a report: the answer a channel gives its sender. */
+public sealed interface IntakeResult {
+
+	/** Stored durably as a new case. */
+	record Accepted(CaseNumber caseNumber) implements IntakeResult {
+	}
+
+	/** The same report arrived before; nothing new was stored. */
+	record Duplicate(CaseNumber caseNumber) implements IntakeResult {
+	}
+
+	/** Not acceptable as sent; nothing was stored. */
+	record Rejected(List<FieldError> errors) implements IntakeResult {
+
+		public Rejected {
+			errors = List.copyOf(errors);
+		}
+
+	}
+
+}

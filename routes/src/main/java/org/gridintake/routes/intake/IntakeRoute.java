@@ -1,0 +1,61 @@
+package org.gridintake.routes.intake;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.gridintake.routes.dedup.RepeatDeliveryCheck;
+import org.gridintake.routes.geo.LocateStep;
+import org.gridintake.routes.pipeline.Endpoints;
+import org.gridintake.routes.pipeline.ErrorPolicies;
+import org.gridintake.routes.routing.CaseRouter;
+import org.gridintake.routes.routing.CategoryStep;
+
+/**
+ * The shared pipeline every channel hands its reports to: normalise, check for a repeated
+ * delivery, locate, categorise, route, and store with the forwarding order. The body that
+ * comes back is an {@link IntakeResult}.
+ */
+public class IntakeRoute extends RouteBuilder {
+
+	private static final String REPEAT = "gridintakeRepeat";
+
+	private final TextNormaliser normaliser;
+
+	private final RepeatDeliveryCheck repeats;
+
+	private final LocateStep locate;
+
+	private final CategoryStep categorise;
+
+	private final CaseRouter router;
+
+	private final CaseRecorder recorder;
+
+	public IntakeRoute(TextNormaliser normaliser, RepeatDeliveryCheck repeats, LocateStep locate,
+			CategoryStep categorise, CaseRouter router, CaseRecorder recorder) {
+		this.normaliser = normaliser;
+		this.repeats = repeats;
+		this.locate = locate;
+		this.categorise = categorise;
+		this.router = router;
+		this.recorder = recorder;
+	}
+
+	@Override
+	public void configure() {
+		from(Endpoints.INTAKE).routeId(Endpoints.INTAKE_ROUTE)
+			.routeConfigurationId(ErrorPolicies.INTAKE)
+			.transform()
+			.body(InboundReport.class, IntakeWork::of)
+			.bean(this.normaliser, "normalise")
+			.setProperty(REPEAT, method(this.repeats, "findRepeat"))
+			.choice()
+			.when(exchangeProperty(REPEAT).isNotNull())
+			.setBody(exchangeProperty(REPEAT))
+			.otherwise()
+			.bean(this.locate, "locate")
+			.bean(this.categorise, "categorise")
+			.bean(this.router, "route")
+			.bean(this.recorder, "record")
+			.end();
+	}
+
+}

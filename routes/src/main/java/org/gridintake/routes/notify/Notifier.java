@@ -1,0 +1,65 @@
+package org.gridintake.routes.notify;
+
+import java.time.Clock;
+
+import org.gridintake.routes.forward.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sends one claimed text and records what came of it. */
+public class Notifier {
+
+	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+	private final SmsSender sender;
+
+	private final SmsQueue queue;
+
+	private final RetryPolicy retryPolicy;
+
+	private final Clock clock;
+
+	private final int batchSize;
+
+	private final java.time.Duration lease;
+
+	public Notifier(SmsSender sender, SmsQueue queue, RetryPolicy retryPolicy, Clock clock, int batchSize,
+			java.time.Duration lease) {
+		this.sender = sender;
+		this.queue = queue;
+		this.retryPolicy = retryPolicy;
+		this.clock = clock;
+		this.batchSize = batchSize;
+		this.lease = lease;
+	}
+
+	/** Claims the next due items; each stays leased to this instance while it is sent. */
+	public java.util.List<SmsTask> claimBatch() {
+		return this.queue.claimDue(this.batchSize, this.lease);
+	}
+
+	public void send(SmsTask task) {
+		SmsSendOutcome outcome = this.sender.send(task.sms());
+		if (outcome instanceof SmsSendOutcome.Sent sent) {
+			log.info("SMS {} sent to {} in {} part(s)", task.id(), task.sms().to(), sent.messageIds().size());
+			this.queue.sent(task, sent.messageIds(), this.clock.instant());
+		}
+		else if (outcome instanceof SmsSendOutcome.Failed failed) {
+			log.warn("SMS {} to {} failed: {}", task.id(), task.sms().to(), failed.reason());
+			this.queue.failed(task, failed.reason());
+		}
+		else if (outcome instanceof SmsSendOutcome.RetryLater retry) {
+			int failedAttempts = task.failedAttempts() + 1;
+			if (this.retryPolicy.retryAfter(failedAttempts)) {
+				this.queue.retryLater(task, retry.reason(),
+						this.clock.instant().plus(this.retryPolicy.delayAfter(failedAttempts)));
+			}
+			else {
+				log.warn("SMS {} to {} given up after {} attempts: {}", task.id(), task.sms().to(), failedAttempts,
+						retry.reason());
+				this.queue.failed(task, retry.reason());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.gridintake.routes.notify;
+
+import java.util.List;
+
+/** What became of one {@link OutboundSms}. */
+public sealed interface SmsSendOutcome {
+
+	/** The SMSC took every part; its message ids, one per part, in order. */
+	record Sent(List<String> messageIds) implements SmsSendOutcome {
+	}
+
+	/**
+	 * Not sent now (no bind, throttled, queue full, timeout); sending again later may
+	 * work.
+	 */
+	record RetryLater(String reason) implements SmsSendOutcome {
+	}
+
+	/** The SMSC refused it for good (bad number, rejected content). */
+	record Failed(String reason) implements SmsSendOutcome {
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.gridintake.routes.pipeline;
+
+/** Route ids and the in-process endpoints that connect the flows. */
+public final class Endpoints {
+
+	public static final String PORTAL_INTAKE = "direct:portal-intake";
+
+	public static final String INTAKE = "direct:intake";
+
+	public static final String FORWARD_ONE = "direct:forward-one";
+
+	public static final String PLATFORM_STATUS = "direct:platform-status";
+
+	public static final String NOTIFY_ONE = "direct:notify-one";
+
+	public static final String PORTAL_INTAKE_ROUTE = "portal-intake";
+
+	public static final String INTAKE_ROUTE = "intake";
+
+	public static final String FORWARD_POLL_ROUTE = "forward-poll";
+
+	public static final String FORWARD_ROUTE = "forward";
+
+	public static final String PLATFORM_STATUS_ROUTE = "platform-status";
+
+	public static final String NOTIFY_POLL_ROUTE = "notify-poll";
+
+	public static final String NOTIFY_ROUTE = "notify";
+
+	private Endpoints() {
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.gridintake.routes.pipeline;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.gridintake.routes.intake.IntakeResult;
+import org.gridintake.routes.intake.InvalidReportException;
+
+/**
+ * The error policies, declared once; each route opts into one by id.
+ * <ul>
+ * <li>{@value #INTAKE}: an invalid report becomes a {@link IntakeResult.Rejected} answer;
+ * anything else (a database that is down) goes back to the channel unhandled, so the
+ * sender is told to retry and nothing is acknowledged that was not stored.</li>
+ * <li>{@value #OUTBOX}: a poll or send that fails is logged and the outbox item stays
+ * leased, so it is picked up again when its lease runs out; nothing is dropped.</li>
+ * </ul>
+ */
+public class ErrorPolicies extends RouteConfigurationBuilder {
+
+	public static final String INTAKE = "intake-errors";
+
+	public static final String OUTBOX = "outbox-errors";
+
+	@Override
+	public void configuration() {
+		routeConfiguration(INTAKE).onException(InvalidReportException.class)
+			.handled(true)
+			.process(ErrorPolicies::toRejected);
+
+		routeConfiguration(OUTBOX).onException(Exception.class)
+			.handled(true)
+			.log(LoggingLevel.WARN, "${routeId} failed, will retry: ${exception.message}");
+	}
+
+	private static void toRejected(Exchange exchange) {
+		InvalidReportException invalid = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, InvalidReportException.class);
+		exchange.getMessage().setBody(new IntakeResult.Rejected(invalid.errors()));
+	}
+
+}

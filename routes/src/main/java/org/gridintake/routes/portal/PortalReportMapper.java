@@ -1,0 +1,141 @@
+package org.gridintake.routes.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.gridintake.routes.casedraft.Channel;
+import org.gridintake.routes.casedraft.ChannelRef;
+import org.gridintake.routes.casedraft.Mobile;
+import org.gridintake.routes.casedraft.RawMessage;
+import org.gridintake.routes.casedraft.ReportedPoint;
+import org.gridintake.routes.casedraft.Reporter;
+import org.gridintake.routes.geo.Crs;
+import org.gridintake.routes.geo.GeoPoint;
+import org.gridintake.routes.intake.FieldError;
+import org.gridintake.routes.intake.InboundReport;
+import org.gridintake.routes.intake.InvalidReportException;
+import org.gridintake.routes.routing.Taxonomy;
+
+/**
+ * Checks a portal report field by field and turns it into an {@link InboundReport}. Every
+ * problem is reported at once, named by the field the client sent.
+ */
+public class PortalReportMapper {
+
+	static final int MAX_TEXT_LENGTH = 2000;
+
+	static final int MAX_ADDRESS_LENGTH = 200;
+
+	static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+
+	private final Taxonomy taxonomy;
+
+	public PortalReportMapper(Taxonomy taxonomy) {
+		this.taxonomy = taxonomy;
+	}
+
+	public InboundReport toInbound(PortalSubmission submission) {
+		PortalReport report = submission.report();
+		List<FieldError> errors = new ArrayList<>();
+		if (report == null) {
+			throw new InvalidReportException(List.of(new FieldError("body", "a JSON report object is required")));
+		}
+		String text = (report.text() != null) ? report.text().strip() : "";
+		if (text.isEmpty()) {
+			errors.add(new FieldError("text", "is required"));
+		}
+		else if (text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
+			errors.add(new FieldError("text", "must be at most " + MAX_TEXT_LENGTH + " characters"));
+		}
+		String address = blankToNull(report.address());
+		if (address != null && address.length() > MAX_ADDRESS_LENGTH) {
+			errors.add(new FieldError("address", "must be at most " + MAX_ADDRESS_LENGTH + " characters"));
+		}
+		ReportedPoint point = point(report.location(), errors);
+		if (point == null && address == null && report.location() == null) {
+			errors.add(new FieldError("location", "is required unless an address is given"));
+		}
+		Mobile mobile = null;
+		if (blankToNull(report.mobile()) != null) {
+			Optional<Mobile> parsed = Mobile.parse(report.mobile());
+			if (parsed.isEmpty()) {
+				errors.add(new FieldError("mobile", "must be an 11-digit mainland mobile number"));
+			}
+			mobile = parsed.orElse(null);
+		}
+		String category = blankToNull(report.category());
+		if (category != null && this.taxonomy.find(category).isEmpty()) {
+			errors.add(new FieldError("category", "is not a known category code"));
+		}
+		String key = blankToNull(submission.idempotencyKey());
+		if (key != null && key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+			errors.add(
+					new FieldError("Idempotency-Key", "must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidReportException(errors);
+		}
+		boolean smsAllowed = mobile != null && !Boolean.FALSE.equals(report.smsAllowed());
+		ChannelRef ref = (key != null) ? new ChannelRef(key, ChannelRef.Kind.CHANNEL)
+				: new ChannelRef(contentHash(mobile, text, point, address), ChannelRef.Kind.CONTENT);
+		return new InboundReport(Channel.PORTAL, ref, submission.receivedAt(), new Reporter(mobile, smsAllowed), text,
+				point, address, category, new RawMessage(submission.contentType(), submission.rawBody()));
+	}
+
+	private static ReportedPoint point(PortalReport.Location location, List<FieldError> errors) {
+		if (location == null) {
+			return null;
+		}
+		int before = errors.size();
+		if (location.lon() == null) {
+			errors.add(new FieldError("location.lon", "is required"));
+		}
+		else if (!Double.isFinite(location.lon()) || location.lon() < -180 || location.lon() > 180) {
+			errors.add(new FieldError("location.lon", "must be a longitude between -180 and 180"));
+		}
+		if (location.lat() == null) {
+			errors.add(new FieldError("location.lat", "is required"));
+		}
+		else if (!Double.isFinite(location.lat()) || location.lat() < -90 || location.lat() > 90) {
+			errors.add(new FieldError("location.lat", "must be a latitude between -90 and 90"));
+		}
+		Optional<Crs> crs = (location.crs() == null) ? Optional.of(Crs.WGS84) : Crs.fromCode(location.crs());
+		if (crs.isEmpty()) {
+			errors.add(new FieldError("location.crs", "must be one of wgs84, gcj02, bd09"));
+		}
+		Double accuracy = location.accuracyMeters();
+		if (accuracy != null && (!Double.isFinite(accuracy) || accuracy < 0)) {
+			errors.add(new FieldError("location.accuracy_m", "must be a non-negative number of metres"));
+		}
+		if (errors.size() > before) {
+			return null;
+		}
+		return new ReportedPoint(new GeoPoint(location.lon(), location.lat()), crs.get(), accuracy);
+	}
+
+	/**
+	 * Without an idempotency key, a client's retry is recognised by the same sender
+	 * sending the same content; the index keeps this only briefly.
+	 */
+	private static String contentHash(Mobile mobile, String text, ReportedPoint point, String address) {
+		String content = String.join("\u0000", (mobile != null) ? mobile.digits() : "", text,
+				(point != null) ? point.crs().code() + point.point() : "", (address != null) ? address : "");
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+			return "sha256:" + HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

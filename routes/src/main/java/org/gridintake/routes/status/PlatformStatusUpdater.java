@@ -1,0 +1,81 @@
+package org.gridintake.routes.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.gridintake.routes.casedraft.CaseNumber;
+import org.gridintake.routes.casedraft.CaseStatus;
+import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.casedraft.Reporter;
+import org.gridintake.routes.casedraft.StatusChange;
+import org.gridintake.routes.casedraft.StatusEvent;
+import org.gridintake.routes.casedraft.StatusUpdateResult;
+import org.gridintake.routes.casedraft.StatusUpdateResult.Reason;
+import org.gridintake.routes.notify.OutboundText;
+import org.gridintake.routes.notify.SmsTemplates;
+
+/**
+ * Applies a platform's status report to a case and queues the progress text for every
+ * resident who reported it, in one transaction: a status the gateway has recorded is a
+ * text that will be sent.
+ */
+public class PlatformStatusUpdater {
+
+	private final CaseStore store;
+
+	private final SmsTemplates templates;
+
+	private final Clock clock;
+
+	public PlatformStatusUpdater(CaseStore store, SmsTemplates templates, Clock clock) {
+		this.store = store;
+		this.templates = templates;
+		this.clock = clock;
+	}
+
+	public StatusUpdateResult apply(PlatformStatusReport report) {
+		Optional<CaseStatus> status = CaseStatus.fromCode(report.status())
+			.filter(CaseStatus.PLATFORM_REPORTABLE::contains);
+		if (status.isEmpty()) {
+			return new StatusUpdateResult.Refused(Reason.INVALID,
+					"status must be one of " + CaseStatus.PLATFORM_REPORTABLE + ", got " + report.status());
+		}
+		Optional<CaseNumber> number = CaseNumber.parse(report.caseNumber());
+		if (number.isEmpty()) {
+			return new StatusUpdateResult.Refused(Reason.INVALID, "case_number is not a case number");
+		}
+		Instant at = (report.occurredAt() != null) ? report.occurredAt() : this.clock.instant();
+		CaseStatus next = status.get();
+		return this.store.transition(number.get(), (current, reporters) -> {
+			if (current.route() == null || !current.route().platformId().equals(report.platformId())) {
+				return new StatusChange.Refuse(Reason.NOT_YOURS,
+						"case " + current.caseNumber() + " is not held by platform " + report.platformId());
+			}
+			if (current.status() == next) {
+				return new StatusChange.Unchanged(next);
+			}
+			if (!current.status().platformMayMoveTo(next)) {
+				return new StatusChange.Refuse(Reason.CONFLICT,
+						"case " + current.caseNumber() + " cannot move from " + current.status() + " to " + next);
+			}
+			List<OutboundText> texts = this.templates.render(next, current.caseNumber(), report.note())
+				.map((text) -> textsFor(reporters, text))
+				.orElse(List.of());
+			return new StatusChange.Move(
+					new StatusEvent(next, at, StatusEvent.platform(report.platformId()), report.note()),
+					report.platformCaseId(), texts);
+		});
+	}
+
+	private static List<OutboundText> textsFor(List<Reporter> reporters, String text) {
+		return reporters.stream()
+			.filter(Reporter::canBeTexted)
+			.map(Reporter::mobile)
+			.distinct()
+			.map((mobile) -> new OutboundText(mobile, text))
+			.toList();
+	}
+
+}
