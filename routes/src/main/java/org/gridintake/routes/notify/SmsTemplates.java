@@ -15,7 +15,7 @@ import org.gridintake.routes.casedraft.CaseStatus;
  */
 public class SmsTemplates {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
 	private static final java.util.Set<String> KNOWN = java.util.Set.of("case_number", "status", "note");
 
