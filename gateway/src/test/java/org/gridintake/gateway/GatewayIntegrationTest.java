@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.gridintake.adapters.sms.simulator.SmscSimulator;
 import org.gridintake.adapters.testing.TestServers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * one application context and one set of servers.
  */
 @CamelSpringBootTest
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class GatewayIntegrationTest {
 
@@ -106,6 +108,16 @@ abstract class GatewayIntegrationTest {
 			.header("X-Gateway-Signature", "sha256=" + TestSignatures.hmac(secret, timestamp, body))
 			.bodyValue(body)
 			.exchange();
+	}
+
+	/** The case number of a report the gateway must have accepted. */
+	static String acceptedCaseNumber(WebTestClient.ResponseSpec response) {
+		return (String) response.expectStatus()
+			.isAccepted()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("case_number");
 	}
 
 	int casesWithText(String text) {

@@ -27,8 +27,8 @@ class OutageTest extends GatewayIntegrationTest {
 		String key = "redis-down-" + UUID.randomUUID();
 		TestServers.redis().stop();
 		try {
-			String first = accepted(postReport(REPORT.formatted(text), key));
-			String retry = accepted(postReport(REPORT.formatted(text), key));
+			String first = acceptedCaseNumber(postReport(REPORT.formatted(text), key));
+			String retry = acceptedCaseNumber(postReport(REPORT.formatted(text), key));
 			assertThat(retry).isEqualTo(first);
 			assertThat(casesWithText(text)).isEqualTo(1);
 		}
@@ -56,22 +56,13 @@ class OutageTest extends GatewayIntegrationTest {
 		}
 		String caseNumber = await().atMost(Duration.ofSeconds(30))
 			.ignoreExceptions()
-			.until(() -> accepted(postReport(REPORT.formatted(text), key)), (number) -> number != null);
+			.until(() -> acceptedCaseNumber(postReport(REPORT.formatted(text), key)), (number) -> number != null);
 		assertThat(casesWithText(text)).isEqualTo(1);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.sql("select status from report_case where case_number = ?")
 				.param(caseNumber)
 				.query(String.class)
 				.single(), "FORWARDED"::equals);
-	}
-
-	private static String accepted(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
-		return (String) response.expectStatus()
-			.isAccepted()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("case_number");
 	}
 
 }

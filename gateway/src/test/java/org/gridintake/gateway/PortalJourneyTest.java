@@ -99,13 +99,13 @@ class PortalJourneyTest extends GatewayIntegrationTest {
 		String text = "路灯不亮了，晚上很黑。" + UUID.randomUUID();
 		String json = smokeReport(text, "13900139000");
 		String key = "portal-retry-" + UUID.randomUUID();
-		String first = caseNumberOf(postReport(json, key));
-		String again = caseNumberOf(postReport(json, key));
+		String first = acceptedCaseNumber(postReport(json, key));
+		String again = acceptedCaseNumber(postReport(json, key));
 		assertThat(again).isEqualTo(first);
 		// without a key, the same sender and content within minutes is a retry too
 		String unkeyedText = text + "（无幂等键）";
-		String unkeyed = caseNumberOf(postReport(smokeReport(unkeyedText, "13900139000"), null));
-		assertThat(caseNumberOf(postReport(smokeReport(unkeyedText, "13900139000"), null))).isEqualTo(unkeyed);
+		String unkeyed = acceptedCaseNumber(postReport(smokeReport(unkeyedText, "13900139000"), null));
+		assertThat(acceptedCaseNumber(postReport(smokeReport(unkeyedText, "13900139000"), null))).isEqualTo(unkeyed);
 
 		assertThat(casesWithText(text)).isEqualTo(1);
 		assertThat(casesWithText(unkeyedText)).isEqualTo(1);
@@ -166,7 +166,8 @@ class PortalJourneyTest extends GatewayIntegrationTest {
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"platform_case_id\":\"JD-77\"}")));
 
-		String caseNumber = caseNumberOf(postReport(smokeReport("烧烤油烟太大。" + UUID.randomUUID(), "13700137000"), null));
+		String caseNumber = acceptedCaseNumber(
+				postReport(smokeReport("烧烤油烟太大。" + UUID.randomUUID(), "13700137000"), null));
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> "FORWARDED".equals(status(caseNumber)));
 		List<String> keys = PLATFORMS
@@ -184,7 +185,8 @@ class PortalJourneyTest extends GatewayIntegrationTest {
 
 	@Test
 	void aCallbackWithAWrongSignatureIsRefusedAndChangesNothing() {
-		String caseNumber = caseNumberOf(postReport(smokeReport("油烟扰民。" + UUID.randomUUID(), "13600136000"), null));
+		String caseNumber = acceptedCaseNumber(
+				postReport(smokeReport("油烟扰民。" + UUID.randomUUID(), "13600136000"), null));
 		await().atMost(Duration.ofSeconds(20)).until(() -> "FORWARDED".equals(status(caseNumber)));
 		String body = "{\"case_number\": \"%s\", \"status\": \"CLOSED\"}".formatted(caseNumber);
 
@@ -208,16 +210,6 @@ class PortalJourneyTest extends GatewayIntegrationTest {
 			.param(caseNumber)
 			.query(String.class)
 			.single();
-	}
-
-	private static String caseNumberOf(
-			org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
-		return (String) response.expectStatus()
-			.isAccepted()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("case_number");
 	}
 
 }
