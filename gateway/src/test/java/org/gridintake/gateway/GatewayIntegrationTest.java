@@ -32,6 +32,8 @@ abstract class GatewayIntegrationTest {
 
 	static final String PLATFORM_SECRET = "integration-test-secret";
 
+	static final String ADMIN_TOKEN = "integration-test-admin-token";
+
 	static final WireMockServer PLATFORMS = new WireMockServer(
 			WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
 
@@ -63,6 +65,7 @@ abstract class GatewayIntegrationTest {
 		for (String platform : new String[] { "qh-district", "qh-streets", "qh-communities", "donghua-street" }) {
 			registry.add("gateway.secrets." + platform, () -> PLATFORM_SECRET);
 		}
+		registry.add("gateway.admin.token", () -> ADMIN_TOKEN);
 		registry.add("gateway.forward.poll-interval-ms", () -> "100");
 		registry.add("gateway.forward.request-timeout", () -> "2s");
 		registry.add("gateway.forward.retry.initial-backoff", () -> "100ms");

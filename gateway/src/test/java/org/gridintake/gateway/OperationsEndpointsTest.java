@@ -3,6 +3,7 @@ package org.gridintake.gateway;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,56 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
 			.getResponseBody();
 		assertThat(metrics).contains("gateway_intake_total{channel=\"portal\",outcome=\"accepted\"")
 			.contains("gateway_intake_total{channel=\"portal\",outcome=\"rejected\"");
+	}
+
+	@Test
+	void aCaseARefusingPlatformDeadLetteredIsDeliveredOnceAnOperatorReplaysIt() {
+		PLATFORMS.resetAll();
+		PLATFORMS.stubFor(WireMock.post(WireMock.urlPathMatching("/platforms/.+/cases"))
+			.willReturn(WireMock.aResponse().withStatus(422).withBody("unknown grid")));
+		String caseNumber = acceptedCaseNumber(postReport("""
+				{"text": "烧烤油烟呛人%s", "location": {"lon": 116.411522, "lat": 39.914483, "crs": "gcj02"}}"""
+			.formatted(UUID.randomUUID()), null));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc
+				.sql("""
+						select o.state from forward_outbox o join report_case c on c.id = o.case_id where c.case_number = ?""")
+				.param(caseNumber)
+				.query(String.class)
+				.single(), "DEAD"::equals);
+
+		this.http.get().uri("/api/v1/admin/outboxes").exchange().expectStatus().isUnauthorized();
+		this.http.get()
+			.uri("/api/v1/admin/outboxes")
+			.header("Authorization", "Bearer guessed-token-guessed")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.http.get()
+			.uri("/api/v1/admin/outboxes")
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.forward.dead")
+			.value((dead) -> assertThat(((Number) dead).intValue()).isPositive());
+
+		platformsBookEveryCase();
+		this.http.post()
+			.uri("/api/v1/admin/outboxes/forward/replay")
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.replayed")
+			.value((replayed) -> assertThat(((Number) replayed).intValue()).isPositive());
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select status from report_case where case_number = ?")
+				.param(caseNumber)
+				.query(String.class)
+				.single(), "FORWARDED"::equals);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.casedraft.StatusEvent;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.forward.ForwardTask;
+import org.gridintake.routes.notify.OutboxCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -101,6 +102,11 @@ class PostgresForwardQueue implements ForwardQueue {
 		return this.jdbc.sql("""
 				update forward_outbox set state = 'PENDING', failed_attempts = 0, next_attempt_at = now()
 				where state = 'DEAD'""").update();
+	}
+
+	@Override
+	public OutboxCounts counts() {
+		return OutboxSql.counts(this.jdbc, "forward_outbox");
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.notify.OutboundSms;
+import org.gridintake.routes.notify.OutboxCounts;
 import org.gridintake.routes.notify.SmsQueue;
 import org.gridintake.routes.notify.SmsTask;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +62,18 @@ class PostgresSmsQueue implements SmsQueue {
 		this.jdbc.sql("""
 				update sms_outbox set state = 'DEAD', failed_attempts = failed_attempts + 1, last_error = ?
 				where id = ? and state = 'PENDING'""").params(reason, task.id()).update();
+	}
+
+	@Override
+	public int replayDeadLetters() {
+		return this.jdbc.sql("""
+				update sms_outbox set state = 'PENDING', failed_attempts = 0, next_attempt_at = now()
+				where state = 'DEAD'""").update();
+	}
+
+	@Override
+	public OutboxCounts counts() {
+		return OutboxSql.counts(this.jdbc, "sms_outbox");
 	}
 
 }

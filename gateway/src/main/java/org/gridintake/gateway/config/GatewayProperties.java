@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.geo.GridLevel;
@@ -35,7 +36,7 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 		@NotEmpty Map<String, @Pattern(regexp = "[A-Z]{1,6}") String> caseNumberPrefixes, @NotNull ZoneId zone,
 		@Valid @NotNull Dedup dedup, @Valid @NotNull Forward forward, @Valid @NotNull Sms sms,
 		@Valid @NotNull Smpp smpp, @Valid @NotNull Redis redis, @Valid @NotEmpty List<Platform> platforms,
-		@Valid @NotNull Callbacks callbacks) {
+		@Valid @NotNull Callbacks callbacks, @Valid @NotNull Admin admin) {
 
 	/**
 	 * @param channelRefTtl how long a channel's own reference is remembered in Redis
@@ -79,6 +80,13 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 	 * @param maxSkew how old (or far in the future) a signed callback may be
 	 */
 	public record Callbacks(@NotNull Duration maxSkew) {
+	}
+
+	/**
+	 * @param token the bearer token operators send to the admin API; there is no default,
+	 * so a deployment without one does not start
+	 */
+	public record Admin(@NotBlank @Size(min = 16) String token) {
 	}
 
 }

@@ -29,6 +29,7 @@ import org.gridintake.routes.intake.IntakeRoute;
 import org.gridintake.routes.intake.TextNormaliser;
 import org.gridintake.routes.notify.NotifyRoute;
 import org.gridintake.routes.notify.Notifier;
+import org.gridintake.routes.notify.SmsQueue;
 import org.gridintake.routes.notify.SmsTemplates;
 import org.gridintake.routes.pipeline.ErrorPolicies;
 import org.gridintake.routes.portal.PortalIntakeRoute;
@@ -88,6 +89,11 @@ public class PipelineConfiguration {
 	@Bean
 	ForwardQueue forwardQueue(PostgresAdapters postgres) {
 		return postgres.forwardQueue();
+	}
+
+	@Bean
+	SmsQueue smsQueue(PostgresAdapters postgres) {
+		return postgres.smsQueue();
 	}
 
 	@Bean(destroyMethod = "shutdown")
@@ -151,10 +157,10 @@ public class PipelineConfiguration {
 	}
 
 	@Bean
-	NotifyRoute notifyRoute(SmppClient sms, PostgresAdapters postgres, GatewayProperties properties, Clock clock) {
+	NotifyRoute notifyRoute(SmppClient sms, SmsQueue queue, GatewayProperties properties, Clock clock) {
 		GatewayProperties.Sms config = properties.sms();
-		return new NotifyRoute(new Notifier(sms, postgres.smsQueue(), retryPolicy(config.retry()), clock,
-				config.batchSize(), config.lease()));
+		return new NotifyRoute(
+				new Notifier(sms, queue, retryPolicy(config.retry()), clock, config.batchSize(), config.lease()));
 	}
 
 	@Bean

@@ -24,4 +24,7 @@ public interface ForwardQueue {
 	/** Puts dead-lettered items back in the queue; returns how many. */
 	int replayDeadLetters();
 
+	/** How many forwards wait, and how many are dead. */
+	org.gridintake.routes.notify.OutboxCounts counts();
+
 }

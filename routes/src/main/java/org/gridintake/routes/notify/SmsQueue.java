@@ -15,4 +15,10 @@ public interface SmsQueue {
 
 	void failed(SmsTask task, String reason);
 
+	/** Puts dead texts back in the queue; returns how many. */
+	int replayDeadLetters();
+
+	/** How many texts wait, and how many are dead. */
+	OutboxCounts counts();
+
 }
