@@ -66,6 +66,10 @@ abstract class GatewayIntegrationTest {
 			registry.add("gateway.secrets." + platform, () -> PLATFORM_SECRET);
 		}
 		registry.add("gateway.admin.token", () -> ADMIN_TOKEN);
+		// the servers' own shutdown hooks run beside Spring's: production drains gracefully, a test JVM need not
+		registry.add("server.shutdown", () -> "immediate");
+		registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "5s");
+		registry.add("camel.springboot.shutdown-timeout", () -> "5");
 		registry.add("gateway.forward.poll-interval-ms", () -> "100");
 		registry.add("gateway.forward.request-timeout", () -> "2s");
 		registry.add("gateway.forward.retry.initial-backoff", () -> "100ms");
