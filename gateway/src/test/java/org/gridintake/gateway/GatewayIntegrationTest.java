@@ -66,7 +66,8 @@ abstract class GatewayIntegrationTest {
 			registry.add("gateway.secrets." + platform, () -> PLATFORM_SECRET);
 		}
 		registry.add("gateway.admin.token", () -> ADMIN_TOKEN);
-		// the servers' own shutdown hooks run beside Spring's: production drains gracefully, a test JVM need not
+		// the servers' own shutdown hooks run beside Spring's: production drains
+		// gracefully, a test JVM need not
 		registry.add("server.shutdown", () -> "immediate");
 		registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "5s");
 		registry.add("camel.springboot.shutdown-timeout", () -> "5");

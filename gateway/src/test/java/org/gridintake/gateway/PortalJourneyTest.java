@@ -95,6 +95,26 @@ class PortalJourneyTest extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aReportWithOnlyAnAddressIsLocatedFromTheGazetteer() {
+		String caseNumber = acceptedCaseNumber(postReport("""
+				{"text": "饭馆油烟直排熏得受不了%s", "address": "双榆街115号楼下"}""".formatted(UUID.randomUUID()), null));
+		this.http.get()
+			.uri("/api/v1/cases/{n}", caseNumber)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.located")
+			.isEqualTo(true)
+			.jsonPath("$.grid.grid.code")
+			.isEqualTo("110199005001029")
+			.jsonPath("$.location_evidence.source")
+			.isEqualTo("address")
+			.jsonPath("$.location_evidence.place.place_name")
+			.isEqualTo("双榆街115号");
+	}
+
+	@Test
 	void aRepeatedRequestCreatesNoSecondCase() {
 		String text = "路灯不亮了，晚上很黑。" + UUID.randomUUID();
 		String json = smokeReport(text, "13900139000");

@@ -20,6 +20,9 @@ import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.geo.GridChain;
 import org.gridintake.routes.geo.GridLevel;
 import org.gridintake.routes.geo.GridUnit;
+import org.gridintake.routes.geo.LocationEvidence;
+import org.gridintake.routes.geo.MatchKind;
+import org.gridintake.routes.geo.PlaceMatch;
 import org.gridintake.routes.routing.RouteDecision;
 
 /** Maps rows of report_case and status_event to the domain's types. */
@@ -29,7 +32,9 @@ final class CaseRows {
 			+ "reporter_mobile, sms_allowed, description, category_code, lon, lat, reported_lon, reported_lat, "
 			+ "reported_crs, reported_accuracy_m, address, district_code, district_name, street_code, street_name, "
 			+ "community_code, community_name, grid_code, grid_name, grid_registry_version, master_case_id, status, "
-			+ "route_platform_id, route_level, route_area_code, route_rule, route_triage, platform_case_id";
+			+ "route_platform_id, route_level, route_area_code, route_rule, route_triage, platform_case_id, "
+			+ "location_source, place_kind, place_confidence, place_text, place_name, place_span_start, place_span_end, "
+			+ "place_lon, place_lat, address_distance_m, address_mismatch";
 
 	private CaseRows() {
 	}
@@ -58,9 +63,21 @@ final class CaseRows {
 				instant(rs, "received_at"),
 				new Reporter((mobile != null) ? new Mobile(mobile) : null, rs.getBoolean("sms_allowed")),
 				rs.getString("description"), rs.getString("category_code"), location, reportedPoint,
-				rs.getString("address"), chain, rs.getString("grid_registry_version"),
+				rs.getString("address"), chain, rs.getString("grid_registry_version"), evidence(rs),
 				rs.getObject("master_case_id", UUID.class), CaseStatus.valueOf(rs.getString("status")), route,
 				rs.getString("platform_case_id"));
+	}
+
+	private static LocationEvidence evidence(ResultSet rs) throws SQLException {
+		PlaceMatch match = null;
+		if (rs.getString("place_kind") != null) {
+			match = new PlaceMatch(point(rs, "place_lon", "place_lat"), rs.getInt("place_span_start"),
+					rs.getInt("place_span_end"), rs.getString("place_text"),
+					MatchKind.valueOf(rs.getString("place_kind")), rs.getDouble("place_confidence"),
+					rs.getString("place_name"));
+		}
+		return new LocationEvidence(LocationEvidence.Source.valueOf(rs.getString("location_source")), match,
+				nullableDouble(rs, "address_distance_m"), rs.getBoolean("address_mismatch"));
 	}
 
 	static StatusEvent event(ResultSet rs, int rowNum) throws SQLException {

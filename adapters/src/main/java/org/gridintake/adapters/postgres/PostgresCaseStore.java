@@ -16,6 +16,8 @@ import org.gridintake.routes.casedraft.StatusEvent;
 import org.gridintake.routes.casedraft.StatusUpdateResult;
 import org.gridintake.routes.casedraft.StatusTransition;
 import org.gridintake.routes.geo.GridChain;
+import org.gridintake.routes.geo.LocationEvidence;
+import org.gridintake.routes.geo.PlaceMatch;
 import org.gridintake.routes.notify.OutboundText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,6 +66,9 @@ class PostgresCaseStore implements CaseStore {
 	 */
 	private boolean insertCase(CaseDraft draft) {
 		GridChain chain = draft.grid();
+		LocationEvidence evidence = (draft.locationEvidence() != null) ? draft.locationEvidence()
+				: LocationEvidence.none(null);
+		PlaceMatch match = evidence.match();
 		return this.jdbc
 			.sql("""
 					insert into report_case (%s, updated_at)
@@ -71,7 +76,9 @@ class PostgresCaseStore implements CaseStore {
 					        :description, :category, :lon, :lat, :reportedLon, :reportedLat, :reportedCrs, :reportedAccuracy,
 					        :address, :districtCode, :districtName, :streetCode, :streetName, :communityCode, :communityName,
 					        :gridCode, :gridName, :registryVersion, :masterCaseId, :status, :routePlatform, :routeLevel,
-					        :routeArea, :routeRule, :routeTriage, :platformCaseId, now())
+					        :routeArea, :routeRule, :routeTriage, :platformCaseId, :locationSource, :placeKind, :placeConfidence,
+					       :placeText, :placeName, :placeStart, :placeEnd, :placeLon, :placeLat, :addressDistance,
+					       :addressMismatch, now())
 					on conflict (channel, channel_ref) where channel_ref_kind = 'CHANNEL' do nothing
 					"""
 				.formatted(CaseRows.CASE_COLUMNS))
@@ -109,6 +116,17 @@ class PostgresCaseStore implements CaseStore {
 			.param("routeRule", (draft.route() != null) ? draft.route().rule() : null)
 			.param("routeTriage", (draft.route() != null) ? draft.route().triage() : null)
 			.param("platformCaseId", draft.platformCaseId())
+			.param("locationSource", evidence.source().name())
+			.param("placeKind", (match != null) ? match.kind().name() : null)
+			.param("placeConfidence", (match != null) ? match.confidence() : null)
+			.param("placeText", (match != null) ? match.matchedText() : null)
+			.param("placeName", (match != null) ? match.placeName() : null)
+			.param("placeStart", (match != null) ? match.start() : null)
+			.param("placeEnd", (match != null) ? match.end() : null)
+			.param("placeLon", (match != null) ? match.point().lon() : null)
+			.param("placeLat", (match != null) ? match.point().lat() : null)
+			.param("addressDistance", evidence.addressDistanceMeters())
+			.param("addressMismatch", evidence.addressMismatch())
 			.update() == 1;
 	}
 

@@ -43,6 +43,9 @@ import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.geo.GridChain;
 import org.gridintake.routes.geo.GridLevel;
 import org.gridintake.routes.geo.GridUnit;
+import org.gridintake.routes.geo.LocationEvidence;
+import org.gridintake.routes.geo.MatchKind;
+import org.gridintake.routes.geo.PlaceMatch;
 import org.gridintake.routes.notify.OutboundText;
 import org.gridintake.routes.routing.RouteDecision;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -230,7 +233,12 @@ class PostgresAdaptersTest {
 				Channel.PORTAL, ref, Instant.parse("2026-07-01T01:02:03.456Z"),
 				new Reporter(new Mobile("13800138000"), true), "饭馆油烟直排", "1109", new GeoPoint(116.405278, 39.913079),
 				new ReportedPoint(new GeoPoint(116.411522, 39.914483), Crs.GCJ02, 12.0), "双榆街115号", chain,
-				"sha256:test", null, CaseStatus.LOCATED,
+				"sha256:test",
+				new LocationEvidence(LocationEvidence.Source.POINT,
+						new PlaceMatch(new GeoPoint(116.4051, 39.9131), 0, 8, "双榆街115号楼下", MatchKind.DOOR_EXACT, 0.93,
+								"双榆街115号"),
+						21.5, false),
+				null, CaseStatus.LOCATED,
 				new RouteDecision("qh-streets", GridLevel.STREET, "110199005", "category 1109", false), null);
 	}
 

@@ -36,7 +36,18 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 		@NotEmpty Map<String, @Pattern(regexp = "[A-Z]{1,6}") String> caseNumberPrefixes, @NotNull ZoneId zone,
 		@Valid @NotNull Dedup dedup, @Valid @NotNull Forward forward, @Valid @NotNull Sms sms,
 		@Valid @NotNull Smpp smpp, @Valid @NotNull Redis redis, @Valid @NotEmpty List<Platform> platforms,
-		@Valid @NotNull Callbacks callbacks, @Valid @NotNull Admin admin) {
+		@Valid @NotNull Callbacks callbacks, @Valid @NotNull Admin admin, @Valid @NotNull Geo geo) {
+
+	/**
+	 * @param minConfidence below this a place found in words does not locate a case; it
+	 * goes to triage and the resident is asked
+	 * @param addressMismatchMeters a point and an address further apart than this are
+	 * flagged on the case
+	 */
+	public record Geo(
+			@jakarta.validation.constraints.DecimalMin("0.0") @jakarta.validation.constraints.DecimalMax("1.0") double minConfidence,
+			@jakarta.validation.constraints.Positive double addressMismatchMeters) {
+	}
 
 	/**
 	 * @param channelRefTtl how long a channel's own reference is remembered in Redis

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.RedisClient;
 
+import org.gridintake.adapters.geo.GazetteerAdapters;
 import org.gridintake.adapters.geo.GridAdapters;
 import org.gridintake.adapters.platform.PlatformHttpAdapters;
 import org.gridintake.adapters.postgres.PostgresAdapters;
@@ -23,6 +24,7 @@ import org.gridintake.routes.forward.Forwarder;
 import org.gridintake.routes.forward.RetryPolicy;
 import org.gridintake.routes.geo.GridLocator;
 import org.gridintake.routes.geo.LocateStep;
+import org.gridintake.routes.geo.PlaceGeocoder;
 import org.gridintake.routes.intake.CaseNumbering;
 import org.gridintake.routes.intake.CaseRecorder;
 import org.gridintake.routes.intake.IntakeRoute;
@@ -64,6 +66,12 @@ public class PipelineConfiguration {
 	@Bean
 	GridLocator gridLocator(GatewayProperties properties) {
 		return GridAdapters.gridLocator(properties.configDir().resolve("grids.geojson"));
+	}
+
+	@Bean
+	PlaceGeocoder placeGeocoder(GatewayProperties properties) {
+		return GazetteerAdapters.placeGeocoder(properties.configDir().resolve("places.geojson"),
+				properties.configDir().resolve("grids.geojson"));
 	}
 
 	@Bean
@@ -125,10 +133,11 @@ public class PipelineConfiguration {
 	}
 
 	@Bean
-	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, GridLocator locator, Taxonomy taxonomy, CaseRouter router,
-			CaseRecorder recorder) {
-		return new IntakeRoute(new TextNormaliser(), repeats, new LocateStep(locator), new CategoryStep(taxonomy),
-				router, recorder);
+	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, GridLocator locator, PlaceGeocoder geocoder, Taxonomy taxonomy,
+			CaseRouter router, CaseRecorder recorder, GatewayProperties properties) {
+		LocateStep locate = new LocateStep(locator, geocoder, properties.geo().minConfidence(),
+				properties.geo().addressMismatchMeters());
+		return new IntakeRoute(new TextNormaliser(), repeats, locate, new CategoryStep(taxonomy), router, recorder);
 	}
 
 	@Bean

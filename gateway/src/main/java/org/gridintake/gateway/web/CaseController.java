@@ -14,6 +14,8 @@ import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
 import org.gridintake.routes.geo.GridChain;
 import org.gridintake.routes.geo.GridUnit;
+import org.gridintake.routes.geo.LocationEvidence;
+import org.gridintake.routes.geo.PlaceMatch;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,6 +69,7 @@ class CaseController {
 			view.put("reported_location", reported);
 		}
 		view.put("located", draft.isLocated());
+		view.put("location_evidence", evidence(draft.locationEvidence()));
 		view.put("grid", draft.gridChain().map(CaseController::chain).orElse(null));
 		view.put("grid_registry_version", draft.gridRegistryVersion());
 		if (draft.route() != null) {
@@ -94,6 +97,26 @@ class CaseController {
 			return entry;
 		}).toList();
 		view.put("history", history);
+		return view;
+	}
+
+	private static Map<String, Object> evidence(LocationEvidence evidence) {
+		if (evidence == null) {
+			return null;
+		}
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("source", evidence.source().name().toLowerCase(java.util.Locale.ROOT));
+		PlaceMatch match = evidence.match();
+		if (match != null) {
+			Map<String, Object> place = new LinkedHashMap<>();
+			place.put("kind", match.kind().name().toLowerCase(java.util.Locale.ROOT));
+			place.put("matched_text", match.matchedText());
+			place.put("place_name", match.placeName());
+			place.put("confidence", match.confidence());
+			view.put("place", place);
+		}
+		view.put("address_distance_m", evidence.addressDistanceMeters());
+		view.put("address_mismatch", evidence.addressMismatch());
 		return view;
 	}
 

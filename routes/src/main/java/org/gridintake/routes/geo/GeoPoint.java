@@ -6,8 +6,21 @@ package org.gridintake.routes.geo;
  */
 public record GeoPoint(double lon, double lat) {
 
+	private static final double EARTH_RADIUS_METERS = 6_371_008.8;
+
 	public boolean isFinite() {
 		return Double.isFinite(this.lon) && Double.isFinite(this.lat);
+	}
+
+	/** Great-circle distance; plenty accurate at the scale of a city. */
+	public double distanceMeters(GeoPoint other) {
+		double lat1 = Math.toRadians(this.lat);
+		double lat2 = Math.toRadians(other.lat);
+		double dLat = lat2 - lat1;
+		double dLon = Math.toRadians(other.lon - this.lon);
+		double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+				+ Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+		return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
 	}
 
 	@Override

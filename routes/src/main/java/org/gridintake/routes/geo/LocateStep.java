@@ -1,27 +1,69 @@
 package org.gridintake.routes.geo;
 
+import java.util.Optional;
+
 import org.gridintake.routes.casedraft.ReportedPoint;
+import org.gridintake.routes.intake.InboundReport;
 import org.gridintake.routes.intake.IntakeWork;
 
 /**
- * Places a report in the grid registry. A point from a Chinese web map is first brought
- * back to WGS-84, since GCJ-02 and BD-09 are hundreds of metres off in the city.
+ * Places a report in the grid registry. A point wins when there is one (a map pick from a
+ * Chinese web map is first brought back to WGS-84, since GCJ-02 and BD-09 are hundreds of
+ * metres off); otherwise the address, then the text, is geocoded. A match below the
+ * confidence floor leaves the case unlocated: a wrong grid sends a worker to the wrong
+ * place, an unlocated case goes to triage and the resident is asked.
  */
 public class LocateStep {
 
 	private final GridLocator locator;
 
-	public LocateStep(GridLocator locator) {
+	private final PlaceGeocoder geocoder;
+
+	private final double minConfidence;
+
+	private final double addressMismatchMeters;
+
+	public LocateStep(GridLocator locator, PlaceGeocoder geocoder, double minConfidence, double addressMismatchMeters) {
 		this.locator = locator;
+		this.geocoder = geocoder;
+		this.minConfidence = minConfidence;
+		this.addressMismatchMeters = addressMismatchMeters;
 	}
 
 	public IntakeWork locate(IntakeWork work) {
-		ReportedPoint reported = work.report().reportedPoint();
-		if (reported == null) {
-			return work;
+		InboundReport report = work.report();
+		ReportedPoint reported = report.reportedPoint();
+		if (reported != null) {
+			GeoPoint wgs84 = CoordinateTransform.toWgs84(reported.point(), reported.crs());
+			Optional<PlaceMatch> address = precise(report.address());
+			Double distance = address.map((match) -> match.point().distanceMeters(wgs84)).orElse(null);
+			return work.withPlace(wgs84, this.locator.locate(wgs84).orElse(null),
+					new LocationEvidence(LocationEvidence.Source.POINT, address.orElse(null), distance,
+							distance != null && distance > this.addressMismatchMeters));
 		}
-		GeoPoint wgs84 = CoordinateTransform.toWgs84(reported.point(), reported.crs());
-		return work.withPlace(wgs84, this.locator.locate(wgs84).orElse(null));
+		Optional<PlaceMatch> fromAddress = precise(report.address());
+		if (fromAddress.isPresent()) {
+			return placed(work, fromAddress.get(), LocationEvidence.Source.ADDRESS);
+		}
+		Optional<PlaceMatch> fromText = precise(work.text());
+		if (fromText.isPresent()) {
+			return placed(work, fromText.get(), LocationEvidence.Source.TEXT);
+		}
+		PlaceMatch coarse = geocode(report.address()).or(() -> geocode(work.text())).orElse(null);
+		return work.withPlace(null, null, LocationEvidence.none(coarse));
+	}
+
+	private IntakeWork placed(IntakeWork work, PlaceMatch match, LocationEvidence.Source source) {
+		return work.withPlace(match.point(), this.locator.locate(match.point()).orElse(null),
+				new LocationEvidence(source, match, null, false));
+	}
+
+	private Optional<PlaceMatch> precise(String words) {
+		return geocode(words).filter((match) -> match.confidence() >= this.minConfidence);
+	}
+
+	private Optional<PlaceMatch> geocode(String words) {
+		return (words == null || words.isBlank()) ? Optional.empty() : this.geocoder.geocode(words);
 	}
 
 }

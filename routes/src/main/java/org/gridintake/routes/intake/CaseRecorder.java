@@ -13,6 +13,8 @@ import org.gridintake.routes.casedraft.NewCase;
 import org.gridintake.routes.casedraft.StatusEvent;
 import org.gridintake.routes.dedup.RepeatDeliveryCheck;
 import org.gridintake.routes.geo.GridLocation;
+import org.gridintake.routes.geo.LocationEvidence;
+import org.gridintake.routes.geo.PlaceMatch;
 
 /**
  * The step after which a report counts as accepted: the case, its history, its raw
@@ -41,7 +43,8 @@ public class CaseRecorder {
 		CaseDraft draft = new CaseDraft(UUID.randomUUID(), number, report.channel(), report.channelRef(),
 				report.receivedAt(), report.reporter(), report.text().strip(), work.categoryCode(), work.wgs84(),
 				report.reportedPoint(), report.address(), (location != null) ? location.chain() : null,
-				(location != null) ? location.registryVersion() : null, null, status, work.route(), null);
+				(location != null) ? location.registryVersion() : null, work.evidence(), null, status, work.route(),
+				null);
 		List<StatusEvent> history = new ArrayList<>();
 		history.add(new StatusEvent(CaseStatus.RECEIVED, report.receivedAt(), StatusEvent.GATEWAY,
 				"received via " + report.channel().code()));
@@ -54,14 +57,30 @@ public class CaseRecorder {
 	}
 
 	private static String placeNote(IntakeWork work) {
+		String how = evidenceNote(work.evidence());
 		if (work.location() != null) {
-			return String.format(Locale.ROOT, "unit grid %s %s, %.0f m from its edge; routed: %s",
+			return String.format(Locale.ROOT, "unit grid %s %s, %.0f m from its edge (%s); routed: %s",
 					work.location().chain().grid().code(), work.location().chain().grid().name(),
-					work.location().edgeDistanceMeters(), work.route().rule());
+					work.location().edgeDistanceMeters(), how, work.route().rule());
 		}
 		String why = (work.wgs84() != null) ? "the point " + work.wgs84() + " lies outside every unit grid"
-				: "the report carries no point";
+				: "no place precise enough (" + how + ")";
 		return why + "; routed: " + work.route().rule();
+	}
+
+	private static String evidenceNote(LocationEvidence evidence) {
+		PlaceMatch match = evidence.match();
+		String place = (match != null) ? String.format(Locale.ROOT, "%s '%s' as %s, confidence %.2f",
+				match.kind().name().toLowerCase(Locale.ROOT), match.matchedText(), match.placeName(),
+				match.confidence()) : "no place named";
+		return switch (evidence.source()) {
+			case POINT -> "map point" + ((match != null) ? String.format(Locale.ROOT,
+					"; the address %s is %.0f m away%s", match.placeName(), evidence.addressDistanceMeters(),
+					evidence.addressMismatch() ? ", which is too far: check it" : "") : "");
+			case ADDRESS -> "address: " + place;
+			case TEXT -> "text: " + place;
+			case NONE -> place;
+		};
 	}
 
 }

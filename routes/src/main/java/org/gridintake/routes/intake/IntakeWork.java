@@ -2,6 +2,7 @@ package org.gridintake.routes.intake;
 
 import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.geo.GridLocation;
+import org.gridintake.routes.geo.LocationEvidence;
 import org.gridintake.routes.routing.RouteDecision;
 
 /**
@@ -13,30 +14,34 @@ import org.gridintake.routes.routing.RouteDecision;
  * characters
  * @param wgs84 the point in WGS-84, null when unknown
  * @param location the grid it lies in, null when unlocated
+ * @param evidence how the point was found
  * @param categoryCode the category, from the sender or the taxonomy's keywords
  * @param route the routing decision
  */
-public record IntakeWork(InboundReport report, String text, GeoPoint wgs84, GridLocation location, String categoryCode,
-		RouteDecision route) {
+public record IntakeWork(InboundReport report, String text, GeoPoint wgs84, GridLocation location,
+		LocationEvidence evidence, String categoryCode, RouteDecision route) {
 
 	public static IntakeWork of(InboundReport report) {
-		return new IntakeWork(report, report.text(), null, null, report.categoryCode(), null);
+		return new IntakeWork(report, report.text(), null, null, LocationEvidence.none(null), report.categoryCode(),
+				null);
 	}
 
 	public IntakeWork withText(String normalised) {
-		return new IntakeWork(this.report, normalised, this.wgs84, this.location, this.categoryCode, this.route);
+		return new IntakeWork(this.report, normalised, this.wgs84, this.location, this.evidence, this.categoryCode,
+				this.route);
 	}
 
-	public IntakeWork withPlace(GeoPoint point, GridLocation gridLocation) {
-		return new IntakeWork(this.report, this.text, point, gridLocation, this.categoryCode, this.route);
+	public IntakeWork withPlace(GeoPoint point, GridLocation gridLocation, LocationEvidence how) {
+		return new IntakeWork(this.report, this.text, point, gridLocation, how, this.categoryCode, this.route);
 	}
 
 	public IntakeWork withCategory(String code) {
-		return new IntakeWork(this.report, this.text, this.wgs84, this.location, code, this.route);
+		return new IntakeWork(this.report, this.text, this.wgs84, this.location, this.evidence, code, this.route);
 	}
 
 	public IntakeWork withRoute(RouteDecision decision) {
-		return new IntakeWork(this.report, this.text, this.wgs84, this.location, this.categoryCode, decision);
+		return new IntakeWork(this.report, this.text, this.wgs84, this.location, this.evidence, this.categoryCode,
+				decision);
 	}
 
 }
