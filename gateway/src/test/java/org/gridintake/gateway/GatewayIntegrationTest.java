@@ -78,6 +78,14 @@ abstract class GatewayIntegrationTest {
 		registry.add("gateway.sms.poll-interval-ms", () -> "100");
 		registry.add("gateway.sms.retry.initial-backoff", () -> "100ms");
 		registry.add("gateway.sms.retry.max-backoff", () -> "500ms");
+		registry.add("gateway.sms.inbox-poll-interval-ms", () -> "100");
+		registry.add("gateway.sms.parts-check-interval-ms", () -> "300");
+		registry.add("gateway.sms.parts-timeout", () -> "2s");
+		registry.add("gateway.sms.max-reports-per-day", () -> "5");
+		// quiet hours would hold progress texts whenever CI runs at night in Beijing;
+		// QuietHoursTest covers them
+		registry.add("gateway.sms.quiet-hours.start", () -> "00:00");
+		registry.add("gateway.sms.quiet-hours.end", () -> "00:00");
 	}
 
 	private static synchronized String database() {
@@ -126,6 +134,15 @@ abstract class GatewayIntegrationTest {
 			.returnResult()
 			.getResponseBody()
 			.get("case_number");
+	}
+
+	/** The texts the SMSC received for one number, oldest first. */
+	static java.util.List<String> textsTo(String mobile) {
+		return SMSC.received()
+			.stream()
+			.filter((sms) -> sms.destination().endsWith(mobile))
+			.map(org.gridintake.adapters.sms.simulator.ReceivedSms::text)
+			.toList();
 	}
 
 	int casesWithText(String text) {

@@ -5,6 +5,8 @@ import javax.sql.DataSource;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.notify.SmsQueue;
+import org.gridintake.routes.sms.SmsInbox;
+import org.gridintake.routes.sms.SmsResidents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,12 +23,18 @@ public final class PostgresAdapters {
 
 	private final PostgresSmsQueue smsQueue;
 
+	private final PostgresSmsInbox smsInbox;
+
+	private final PostgresSmsResidents smsResidents;
+
 	private PostgresAdapters(DataSource dataSource) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.caseStore = new PostgresCaseStore(jdbc, tx);
 		this.forwardQueue = new PostgresForwardQueue(jdbc, tx, this.caseStore);
 		this.smsQueue = new PostgresSmsQueue(jdbc, tx);
+		this.smsInbox = new PostgresSmsInbox(jdbc, tx);
+		this.smsResidents = new PostgresSmsResidents(jdbc);
 	}
 
 	public static PostgresAdapters over(DataSource dataSource) {
@@ -43,6 +51,14 @@ public final class PostgresAdapters {
 
 	public SmsQueue smsQueue() {
 		return this.smsQueue;
+	}
+
+	public SmsInbox smsInbox() {
+		return this.smsInbox;
+	}
+
+	public SmsResidents smsResidents() {
+		return this.smsResidents;
 	}
 
 }

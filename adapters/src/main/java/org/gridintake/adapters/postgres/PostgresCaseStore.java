@@ -52,9 +52,12 @@ class PostgresCaseStore implements CaseStore {
 				insertEvent(draft.id(), event);
 			}
 			if (newCase.forwardToPlatformId() != null) {
-				this.jdbc.sql("insert into forward_outbox (case_id, platform_id, idempotency_key) values (?, ?, ?)")
+				this.jdbc.sql("""
+						insert into forward_outbox (case_id, platform_id, idempotency_key, next_attempt_at)
+						values (?, ?, ?, coalesce(?, now()))""")
 					.params(draft.id(), newCase.forwardToPlatformId(),
-							draft.caseNumber().value() + "/" + newCase.forwardToPlatformId() + "/new")
+							draft.caseNumber().value() + "/" + newCase.forwardToPlatformId() + "/new",
+							(newCase.forwardNotBefore() != null) ? Timestamp.from(newCase.forwardNotBefore()) : null)
 					.update();
 			}
 			return new RecordOutcome.Stored(draft.caseNumber());
@@ -189,18 +192,102 @@ class PostgresCaseStore implements CaseStore {
 				.update();
 			insertEvent(current.id(), move.event());
 			for (OutboundText text : move.texts()) {
-				this.jdbc.sql("insert into sms_outbox (case_id, mobile, body) values (?, ?, ?)")
-					.params(current.id(), text.to().digits(), text.text())
+				this.jdbc.sql("""
+						insert into sms_outbox (case_id, mobile, body, kind, next_attempt_at)
+						values (?, ?, ?, ?, coalesce(?, now()))""")
+					.params(current.id(), text.to().digits(), text.text(), text.kind().name(),
+							(text.notBefore() != null) ? Timestamp.from(text.notBefore()) : null)
 					.update();
 			}
 			return new StatusUpdateResult.Applied(caseNumber, move.event().status(), move.texts().size());
 		});
 	}
 
+	@Override
+	public List<CaseRecord> recentByReporter(Mobile mobile, int limit) {
+		return this.jdbc
+			.sql("select " + CaseRows.CASE_COLUMNS
+					+ " from report_case where reporter_mobile = ? order by received_at desc limit ?")
+			.params(mobile.digits(), limit)
+			.query(CaseRows::draft)
+			.list()
+			.stream()
+			.map(this::withHistory)
+			.toList();
+	}
+
+	@Override
+	public boolean relocate(CaseNumber caseNumber, Relocation relocation) {
+		return Boolean.TRUE.equals(this.tx.execute((status) -> {
+			Optional<UUID> id = this.jdbc
+				.sql("select id from report_case where case_number = ? and status = 'UNLOCATED' for update")
+				.param(caseNumber.value())
+				.query(UUID.class)
+				.optional();
+			if (id.isEmpty()) {
+				return false;
+			}
+			GridChain chain = relocation.grid().chain();
+			PlaceMatch match = relocation.evidence().match();
+			this.jdbc.sql("""
+					update report_case set status = 'LOCATED', lon = :lon, lat = :lat,
+					  district_code = :districtCode, district_name = :districtName, street_code = :streetCode,
+					  street_name = :streetName, community_code = :communityCode, community_name = :communityName,
+					  grid_code = :gridCode, grid_name = :gridName, grid_registry_version = :registryVersion,
+					  location_source = :locationSource, place_kind = :placeKind, place_confidence = :placeConfidence,
+					  place_text = :placeText, place_name = :placeName, place_span_start = :placeStart,
+					  place_span_end = :placeEnd, place_lon = :placeLon, place_lat = :placeLat,
+					  route_platform_id = :routePlatform, route_level = :routeLevel, route_area_code = :routeArea,
+					  route_rule = :routeRule, route_triage = :routeTriage, updated_at = now()
+					where id = :id""")
+				.param("lon", relocation.location().lon())
+				.param("lat", relocation.location().lat())
+				.param("districtCode", chain.district().code())
+				.param("districtName", chain.district().name())
+				.param("streetCode", chain.street().code())
+				.param("streetName", chain.street().name())
+				.param("communityCode", chain.community().code())
+				.param("communityName", chain.community().name())
+				.param("gridCode", chain.grid().code())
+				.param("gridName", chain.grid().name())
+				.param("registryVersion", relocation.grid().registryVersion())
+				.param("locationSource", relocation.evidence().source().name())
+				.param("placeKind", (match != null) ? match.kind().name() : null)
+				.param("placeConfidence", (match != null) ? match.confidence() : null)
+				.param("placeText", (match != null) ? match.matchedText() : null)
+				.param("placeName", (match != null) ? match.placeName() : null)
+				.param("placeStart", (match != null) ? match.start() : null)
+				.param("placeEnd", (match != null) ? match.end() : null)
+				.param("placeLon", (match != null) ? match.point().lon() : null)
+				.param("placeLat", (match != null) ? match.point().lat() : null)
+				.param("routePlatform", relocation.route().platformId())
+				.param("routeLevel", relocation.route().level().code())
+				.param("routeArea", relocation.route().areaCode())
+				.param("routeRule", relocation.route().rule())
+				.param("routeTriage", relocation.route().triage())
+				.param("id", id.get())
+				.update();
+			insertEvent(id.get(), relocation.event());
+			int held = this.jdbc.sql("""
+					update forward_outbox set platform_id = ?, next_attempt_at = now()
+					where case_id = ? and state = 'PENDING'""")
+				.params(relocation.route().platformId(), id.get())
+				.update();
+			if (held == 0) {
+				this.jdbc.sql("insert into forward_outbox (case_id, platform_id, idempotency_key) values (?, ?, ?)")
+					.params(id.get(), relocation.route().platformId(),
+							caseNumber.value() + "/" + relocation.route().platformId() + "/relocated")
+					.update();
+			}
+			return true;
+		}));
+	}
+
 	private List<Reporter> reporters(UUID caseId) {
 		return this.jdbc.sql("""
-				select reporter_mobile, sms_allowed from report_case
-				where id = ? or master_case_id = ? order by received_at""")
+				select c.reporter_mobile, c.sms_allowed and o.mobile is null as sms_allowed
+				from report_case c left join sms_opt_out o on o.mobile = c.reporter_mobile
+				where c.id = ? or c.master_case_id = ? order by c.received_at""")
 			.params(caseId, caseId)
 			.query((rs, rowNum) -> {
 				String mobile = rs.getString("reporter_mobile");

@@ -17,8 +17,8 @@ import org.jsmpp.bean.TypeOfNumber;
  * @param sourceAddress the short code the texts come from, e.g. {@code 12345}
  * @param sourceTon source_addr_ton for the short code
  * @param sourceNpi source_addr_npi for the short code
- * @param bindMode transmitter, or transceiver when the carrier sends receipts on the same
- * bind
+ * @param bindMode transmitter, receiver, or transceiver when the carrier sends and
+ * delivers on one bind
  * @param enquireLinkInterval how long the link may be idle before an enquire_link
  * @param reconnectInitialBackoff the wait before the first reconnect attempt
  * @param reconnectMaxBackoff the longest wait between attempts; the wait doubles up to it
@@ -103,8 +103,22 @@ public record SmppSettings(String host, int port, String systemId, String passwo
 		/** Sends only; receipts, if any, come on another bind. */
 		TRANSMITTER,
 
-		/** Sends and receives (delivery receipts, replies) on one bind. */
-		TRANSCEIVER
+		/**
+		 * Receives only (residents' texts, delivery receipts), for carriers that keep
+		 * them apart from sending.
+		 */
+		RECEIVER,
+
+		/** Sends and receives (delivery receipts, residents' texts) on one bind. */
+		TRANSCEIVER;
+
+		public boolean canTransmit() {
+			return this != RECEIVER;
+		}
+
+		public boolean canReceive() {
+			return this != TRANSMITTER;
+		}
 
 	}
 

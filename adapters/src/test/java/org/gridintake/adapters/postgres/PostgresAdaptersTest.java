@@ -189,7 +189,7 @@ class PostgresAdaptersTest {
 		StatusUpdateResult applied = this.cases.transition(draft.caseNumber(),
 				(current, reporters) -> new StatusChange.Move(
 						new StatusEvent(CaseStatus.ACCEPTED, Instant.now(), "platform:p", "签收"), null,
-						reporters.stream().map((r) -> new OutboundText(r.mobile(), "已签收")).toList()));
+						reporters.stream().map((r) -> OutboundText.reply(r.mobile(), "已签收")).toList()));
 		assertThat(applied).isEqualTo(new StatusUpdateResult.Applied(draft.caseNumber(), CaseStatus.ACCEPTED, 1));
 		assertThat(smsFor(draft)).containsExactly("已签收");
 
@@ -246,7 +246,7 @@ class PostgresAdaptersTest {
 		return new NewCase(draft, new RawMessage("application/json", raw),
 				List.of(new StatusEvent(CaseStatus.RECEIVED, draft.receivedAt(), StatusEvent.GATEWAY, "received"),
 						new StatusEvent(CaseStatus.LOCATED, draft.receivedAt(), StatusEvent.GATEWAY, "located")),
-				"qh-streets");
+				"qh-streets", null);
 	}
 
 }

@@ -37,7 +37,7 @@ class SmppClientTest {
 
 	private SmscSimulator simulator;
 
-	private SmppClient client;
+	private SmppGateway client;
 
 	private ListAppender<ILoggingEvent> logs;
 
@@ -45,10 +45,10 @@ class SmppClientTest {
 	void start() {
 		this.logs = new ListAppender<>();
 		this.logs.start();
-		logger(JsmppClient.class).addAppender(this.logs);
+		logger(SmppBind.class).addAppender(this.logs);
 		logger(SmscSimulator.class).addAppender(this.logs);
 		this.simulator = SmscSimulator.start(0);
-		this.client = SmppAdapters.smppClient(settings(this.simulator.port()));
+		this.client = SmppAdapters.smsGateway(List.of(settings(this.simulator.port())), 1, Double.POSITIVE_INFINITY);
 		await().atMost(BIND_WAIT).until(this.client::isReady);
 	}
 
@@ -60,7 +60,7 @@ class SmppClientTest {
 		if (this.simulator != null) {
 			this.simulator.close();
 		}
-		logger(JsmppClient.class).detachAppender(this.logs);
+		logger(SmppBind.class).detachAppender(this.logs);
 		logger(SmscSimulator.class).detachAppender(this.logs);
 	}
 
@@ -151,8 +151,8 @@ class SmppClientTest {
 		int port = this.simulator.port();
 		this.simulator.close();
 		this.simulator = null;
-		try (SmppClient early = SmppAdapters.smppClient(settings(port))) {
-			assertThat(early.isReady()).isFalse();
+		try (SmppGateway early = SmppAdapters.smsGateway(List.of(settings(port)), 1, Double.POSITIVE_INFINITY)) {
+			assertThat(early.isReady()).isFalse(), 1, Double.POSITIVE_INFINITY);
 			assertThat(early.send(sms("too early"))).isInstanceOf(RetryLater.class);
 			awaitFailedBindAttempt(port);
 			this.simulator = SmscSimulator.start(port);

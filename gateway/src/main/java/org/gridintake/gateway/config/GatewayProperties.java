@@ -64,14 +64,51 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 			@NotNull Duration connectTimeout, @NotNull Duration requestTimeout, @Valid @NotNull Retry retry) {
 	}
 
+	/**
+	 * @param templates progress texts per status
+	 * @param replies answers to residents' texts, by reply key
+	 * @param partsTimeout how long the parts of a long message are waited for before it
+	 * is filed as partial
+	 * @param redeliveryWindow how long the same part from the same sender counts as a
+	 * redelivery
+	 * @param addressWindow how long a resident asked for an address has to answer
+	 * @param surveyWindow how long after closure a rating is accepted
+	 * @param maxReportsPerDay new reports one number may file in 24 hours
+	 */
 	public record Sms(@Min(1) long pollIntervalMs, @Min(1) int batchSize, @NotNull Duration lease,
-			@Valid @NotNull Retry retry, @NotEmpty Map<CaseStatus, @NotBlank String> templates) {
+			@Valid @NotNull Retry retry, @NotEmpty Map<CaseStatus, @NotBlank String> templates,
+			@NotEmpty Map<String, @NotBlank String> replies, @Min(1) long inboxPollIntervalMs,
+			@Min(1) long partsCheckIntervalMs, @NotNull Duration partsTimeout, @NotNull Duration redeliveryWindow,
+			@NotNull Duration addressWindow, @NotNull Duration surveyWindow, @Min(1) int maxReportsPerDay,
+			@Valid @NotNull QuietHoursWindow quietHours) {
 	}
 
+	/** Progress texts decided between start and end (local time) wait until end. */
+	public record QuietHoursWindow(@NotNull java.time.LocalTime start, @NotNull java.time.LocalTime end) {
+	}
+
+	/**
+	 * The SMSC links. The top-level host, port, system id, password and bind mode
+	 * describe one bind; {@code binds} lists several instead (say a receiver and a
+	 * transmitter, or two transceivers), each taking the top-level values for what it
+	 * leaves out.
+	 *
+	 * @param windowSize outstanding submit_sm per bind
+	 * @param maxSubmitsPerSecond per bind, as the carrier contract allows
+	 * @param maxDeliveriesInProgress deliveries stored at once before the SMSC is
+	 * throttled
+	 */
 	public record Smpp(@NotBlank String host, @Min(1) int port, @NotBlank String systemId, String password,
 			String systemType, @NotBlank String sourceAddress, @Min(0) int sourceTon, @Min(0) int sourceNpi,
-			@NotBlank String bindMode, @NotNull Duration enquireLinkInterval, @NotNull Duration reconnectInitialBackoff,
+			@NotBlank String bindMode, @Valid List<Bind> binds, @Min(1) int windowSize,
+			@jakarta.validation.constraints.Positive double maxSubmitsPerSecond, @Min(1) int maxDeliveriesInProgress,
+			@NotNull Duration enquireLinkInterval, @NotNull Duration reconnectInitialBackoff,
 			@NotNull Duration reconnectMaxBackoff, @NotNull Duration submitTimeout) {
+
+		/** One more link to the SMSC; what it leaves out comes from the top level. */
+		public record Bind(String host, Integer port, String systemId, String password, @NotBlank String bindMode) {
+		}
+
 	}
 
 	public record Redis(@NotBlank String uri, @NotNull Duration commandTimeout) {

@@ -2,6 +2,7 @@ package org.gridintake.gateway.config;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -13,10 +14,8 @@ import org.gridintake.adapters.geo.GridAdapters;
 import org.gridintake.adapters.platform.PlatformHttpAdapters;
 import org.gridintake.adapters.postgres.PostgresAdapters;
 import org.gridintake.adapters.redis.RedisAdapters;
-import org.gridintake.adapters.sms.SmppAdapters;
-import org.gridintake.adapters.sms.SmppClient;
-import org.gridintake.adapters.sms.SmppSettings;
 import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.dedup.RepeatDeliveryCheck;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.forward.ForwardRoute;
@@ -29,8 +28,6 @@ import org.gridintake.routes.intake.CaseNumbering;
 import org.gridintake.routes.intake.CaseRecorder;
 import org.gridintake.routes.intake.IntakeRoute;
 import org.gridintake.routes.intake.TextNormaliser;
-import org.gridintake.routes.notify.NotifyRoute;
-import org.gridintake.routes.notify.Notifier;
 import org.gridintake.routes.notify.SmsQueue;
 import org.gridintake.routes.notify.SmsTemplates;
 import org.gridintake.routes.pipeline.ErrorPolicies;
@@ -41,6 +38,8 @@ import org.gridintake.routes.routing.CategoryStep;
 import org.gridintake.routes.routing.PlatformDirectory;
 import org.gridintake.routes.routing.PlatformEndpoint;
 import org.gridintake.routes.routing.Taxonomy;
+import org.gridintake.routes.sms.QuietHours;
+import org.gridintake.routes.sms.SmsResidents;
 import org.gridintake.routes.status.PlatformStatusRoute;
 import org.gridintake.routes.status.PlatformStatusUpdater;
 import org.springframework.context.annotation.Bean;
@@ -122,9 +121,11 @@ public class PipelineConfiguration {
 
 	@Bean
 	CaseRecorder caseRecorder(CaseStore store, RepeatDeliveryCheck repeats, GatewayProperties properties) {
+		// an unlocated SMS case waits for the address its reporter is asked for before it
+		// goes to triage
 		return new CaseRecorder(store,
 				new CaseNumbering(properties.caseNumberPrefixes(), properties.serviceDistrict(), properties.zone()),
-				repeats);
+				repeats, Map.of(Channel.SMS, properties.sms().addressWindow()));
 	}
 
 	@Bean
@@ -133,10 +134,14 @@ public class PipelineConfiguration {
 	}
 
 	@Bean
-	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, GridLocator locator, PlaceGeocoder geocoder, Taxonomy taxonomy,
-			CaseRouter router, CaseRecorder recorder, GatewayProperties properties) {
-		LocateStep locate = new LocateStep(locator, geocoder, properties.geo().minConfidence(),
+	LocateStep locateStep(GridLocator locator, PlaceGeocoder geocoder, GatewayProperties properties) {
+		return new LocateStep(locator, geocoder, properties.geo().minConfidence(),
 				properties.geo().addressMismatchMeters());
+	}
+
+	@Bean
+	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, LocateStep locate, Taxonomy taxonomy, CaseRouter router,
+			CaseRecorder recorder) {
 		return new IntakeRoute(new TextNormaliser(), repeats, locate, new CategoryStep(taxonomy), router, recorder);
 	}
 
@@ -154,31 +159,14 @@ public class PipelineConfiguration {
 				retryPolicy(forward.retry()), clock, forward.batchSize(), forward.lease()));
 	}
 
-	@Bean(destroyMethod = "close")
-	SmppClient smppClient(GatewayProperties properties) {
-		GatewayProperties.Smpp smpp = properties.smpp();
-		return SmppAdapters.smppClient(new SmppSettings(smpp.host(), smpp.port(), smpp.systemId(),
-				(smpp.password() != null) ? smpp.password() : "", smpp.systemType(), smpp.sourceAddress(),
-				(byte) smpp.sourceTon(), (byte) smpp.sourceNpi(),
-				SmppSettings.BindMode.valueOf(smpp.bindMode().toUpperCase(java.util.Locale.ROOT)),
-				smpp.enquireLinkInterval(), smpp.reconnectInitialBackoff(), smpp.reconnectMaxBackoff(),
-				smpp.submitTimeout()));
-	}
-
 	@Bean
-	NotifyRoute notifyRoute(SmppClient sms, SmsQueue queue, GatewayProperties properties, Clock clock) {
-		GatewayProperties.Sms config = properties.sms();
-		return new NotifyRoute(
-				new Notifier(sms, queue, retryPolicy(config.retry()), clock, config.batchSize(), config.lease()));
+	PlatformStatusRoute platformStatusRoute(CaseStore store, QuietHours quietHours, SmsResidents residents,
+			GatewayProperties properties, Clock clock) {
+		return new PlatformStatusRoute(new PlatformStatusUpdater(store, new SmsTemplates(properties.sms().templates()),
+				quietHours, residents, properties.sms().surveyWindow(), clock));
 	}
 
-	@Bean
-	PlatformStatusRoute platformStatusRoute(CaseStore store, GatewayProperties properties, Clock clock) {
-		return new PlatformStatusRoute(
-				new PlatformStatusUpdater(store, new SmsTemplates(properties.sms().templates()), clock));
-	}
-
-	private static RetryPolicy retryPolicy(GatewayProperties.Retry retry) {
+	static RetryPolicy retryPolicy(GatewayProperties.Retry retry) {
 		return new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff());
 	}
 

@@ -1,6 +1,6 @@
 package org.gridintake.gateway.health;
 
-import org.gridintake.adapters.sms.SmppClient;
+import org.gridintake.adapters.sms.SmppGateway;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -12,16 +12,17 @@ import org.springframework.stereotype.Component;
 @Component("smsc")
 class SmppHealthIndicator implements HealthIndicator {
 
-	private final SmppClient smpp;
+	private final SmppGateway smpp;
 
-	SmppHealthIndicator(SmppClient smpp) {
+	SmppHealthIndicator(SmppGateway smpp) {
 		this.smpp = smpp;
 	}
 
 	@Override
 	public Health health() {
-		return this.smpp.isReady() ? Health.up().build()
-				: Health.status("DEGRADED").withDetail("bind", "down; texts are queued until it is back").build();
+		Health.Builder health = this.smpp.isReady() ? Health.up()
+				: Health.status("DEGRADED").withDetail("bind", "down; texts are queued until it is back");
+		return health.withDetail("links", this.smpp.links()).build();
 	}
 
 }

@@ -27,6 +27,29 @@ public interface CaseStore {
 	 */
 	StatusUpdateResult transition(CaseNumber caseNumber, StatusTransition transition);
 
+	/** The reporter's latest cases, newest first. */
+	List<CaseRecord> recentByReporter(Mobile mobile, int limit);
+
+	/**
+	 * Places a case that was unlocated: its point, grid, evidence and route change, the
+	 * event is added, and its forward goes to the new platform at once if it had not gone
+	 * yet, else a new forward is queued.
+	 * @return false when the case is no longer unlocated (nothing changed)
+	 */
+	boolean relocate(CaseNumber caseNumber, Relocation relocation);
+
+	/**
+	 * @param location the WGS-84 point
+	 * @param grid where it lies
+	 * @param evidence how it was found
+	 * @param route where it goes now
+	 * @param event the LOCATED step with its source and note
+	 */
+	record Relocation(org.gridintake.routes.geo.GeoPoint location, org.gridintake.routes.geo.GridLocation grid,
+			org.gridintake.routes.geo.LocationEvidence evidence, org.gridintake.routes.routing.RouteDecision route,
+			StatusEvent event) {
+	}
+
 	/** What {@link #record} did. */
 	sealed interface RecordOutcome {
 

@@ -29,8 +29,10 @@ public class CaseNumbering {
 
 	/** Unlocated cases are numbered for the service district. */
 	public CaseNumber number(String districtCode, Instant receivedAt, long serial) {
-		String prefix = this.prefixByDistrict.getOrDefault(districtCode,
-				this.prefixByDistrict.get(this.serviceDistrictCode));
+		String prefix = (districtCode != null) ? this.prefixByDistrict.get(districtCode) : null;
+		if (prefix == null) {
+			prefix = this.prefixByDistrict.get(this.serviceDistrictCode);
+		}
 		return CaseNumber.of(prefix, receivedAt.atZone(this.zone).toLocalDate(), serial);
 	}
 

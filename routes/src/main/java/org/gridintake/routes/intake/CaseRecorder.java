@@ -1,7 +1,9 @@
 package org.gridintake.routes.intake;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -9,6 +11,7 @@ import org.gridintake.routes.casedraft.CaseDraft;
 import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.NewCase;
 import org.gridintake.routes.casedraft.StatusEvent;
 import org.gridintake.routes.dedup.RepeatDeliveryCheck;
@@ -28,10 +31,18 @@ public class CaseRecorder {
 
 	private final RepeatDeliveryCheck repeats;
 
-	public CaseRecorder(CaseStore store, CaseNumbering numbering, RepeatDeliveryCheck repeats) {
+	private final Map<Channel, Duration> unlocatedHold;
+
+	/**
+	 * @param unlocatedHold per channel, how long an unlocated case waits before it goes
+	 * to triage: long enough for a resident asked by SMS to answer with the address
+	 */
+	public CaseRecorder(CaseStore store, CaseNumbering numbering, RepeatDeliveryCheck repeats,
+			Map<Channel, Duration> unlocatedHold) {
 		this.store = store;
 		this.numbering = numbering;
 		this.repeats = repeats;
+		this.unlocatedHold = Map.copyOf(unlocatedHold);
 	}
 
 	public IntakeResult record(IntakeWork work) {
@@ -49,10 +60,12 @@ public class CaseRecorder {
 		history.add(new StatusEvent(CaseStatus.RECEIVED, report.receivedAt(), StatusEvent.GATEWAY,
 				"received via " + report.channel().code()));
 		history.add(new StatusEvent(status, report.receivedAt(), StatusEvent.GATEWAY, placeNote(work)));
-		CaseStore.RecordOutcome outcome = this.store
-			.record(new NewCase(draft, report.raw(), history, work.route().platformId()));
+		Duration hold = (location == null) ? this.unlocatedHold.get(report.channel()) : null;
+		CaseStore.RecordOutcome outcome = this.store.record(new NewCase(draft, report.raw(), history,
+				work.route().platformId(), (hold != null) ? report.receivedAt().plus(hold) : null));
 		this.repeats.remember(report, outcome.caseNumber());
-		return (outcome instanceof CaseStore.RecordOutcome.Stored) ? new IntakeResult.Accepted(outcome.caseNumber())
+		return (outcome instanceof CaseStore.RecordOutcome.Stored)
+				? new IntakeResult.Accepted(outcome.caseNumber(), location != null)
 				: new IntakeResult.Duplicate(outcome.caseNumber());
 	}
 

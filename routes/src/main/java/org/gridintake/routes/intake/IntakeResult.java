@@ -7,8 +7,13 @@ import org.gridintake.routes.casedraft.CaseNumber;
 /** What the pipeline made of a report: the answer a channel gives its sender. */
 public sealed interface IntakeResult {
 
-	/** Stored durably as a new case. */
-	record Accepted(CaseNumber caseNumber) implements IntakeResult {
+	/**
+	 * Stored durably as a new case.
+	 *
+	 * @param located whether it was placed in a unit grid; an unlocated case waits in
+	 * triage, and the resident may be asked where it is
+	 */
+	record Accepted(CaseNumber caseNumber, boolean located) implements IntakeResult {
 	}
 
 	/** The same report arrived before; nothing new was stored. */

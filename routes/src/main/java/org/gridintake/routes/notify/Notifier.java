@@ -1,6 +1,9 @@
 package org.gridintake.routes.notify;
 
 import java.time.Clock;
+import java.util.function.Predicate;
+
+import org.gridintake.routes.casedraft.Mobile;
 
 import org.gridintake.routes.forward.RetryPolicy;
 import org.slf4j.Logger;
@@ -15,6 +18,8 @@ public class Notifier {
 
 	private final SmsQueue queue;
 
+	private final Predicate<Mobile> optedOut;
+
 	private final RetryPolicy retryPolicy;
 
 	private final Clock clock;
@@ -23,10 +28,15 @@ public class Notifier {
 
 	private final java.time.Duration lease;
 
-	public Notifier(SmsSender sender, SmsQueue queue, RetryPolicy retryPolicy, Clock clock, int batchSize,
-			java.time.Duration lease) {
+	/**
+	 * @param optedOut whether a number opted out since its text was queued; checked again
+	 * right before sending
+	 */
+	public Notifier(SmsSender sender, SmsQueue queue, Predicate<Mobile> optedOut, RetryPolicy retryPolicy, Clock clock,
+			int batchSize, java.time.Duration lease) {
 		this.sender = sender;
 		this.queue = queue;
+		this.optedOut = optedOut;
 		this.retryPolicy = retryPolicy;
 		this.clock = clock;
 		this.batchSize = batchSize;
@@ -39,6 +49,11 @@ public class Notifier {
 	}
 
 	public void send(SmsTask task) {
+		if (task.kind() != SmsKind.CONFIRMATION && this.optedOut.test(task.sms().to())) {
+			log.info("SMS {} to {} not sent: the number opted out", task.id(), task.sms().to());
+			this.queue.suppressed(task, "opted out");
+			return;
+		}
 		SmsSendOutcome outcome = this.sender.send(task.sms());
 		if (outcome instanceof SmsSendOutcome.Sent sent) {
 			log.info("SMS {} sent to {} in {} part(s)", task.id(), task.sms().to(), sent.messageIds().size());

@@ -6,6 +6,7 @@ package org.gridintake.routes.notify;
  * @param id the outbox row, also the reference that keeps the text from going twice
  * @param sms the text
  * @param failedAttempts how many attempts have failed so far
+ * @param kind why it is sent
  */
-public record SmsTask(long id, OutboundSms sms, int failedAttempts) {
+public record SmsTask(long id, OutboundSms sms, int failedAttempts, SmsKind kind) {
 }

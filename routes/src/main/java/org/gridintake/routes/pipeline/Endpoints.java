@@ -13,6 +13,8 @@ public final class Endpoints {
 
 	public static final String NOTIFY_ONE = "direct:notify-one";
 
+	public static final String SMS_MESSAGE = "direct:sms-message";
+
 	public static final String PORTAL_INTAKE_ROUTE = "portal-intake";
 
 	public static final String INTAKE_ROUTE = "intake";
@@ -26,6 +28,12 @@ public final class Endpoints {
 	public static final String NOTIFY_POLL_ROUTE = "notify-poll";
 
 	public static final String NOTIFY_ROUTE = "notify";
+
+	public static final String SMS_INBOX_POLL_ROUTE = "sms-inbox-poll";
+
+	public static final String SMS_MESSAGE_ROUTE = "sms-message";
+
+	public static final String SMS_PARTS_ROUTE = "sms-parts-timeout";
 
 	private Endpoints() {
 	}

@@ -1,7 +1,6 @@
 package org.gridintake.routes.pipeline;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.gridintake.routes.intake.IntakeResult;
 import org.gridintake.routes.intake.InvalidReportException;
@@ -18,6 +17,8 @@ import org.gridintake.routes.intake.InvalidReportException;
  */
 public class ErrorPolicies extends RouteConfigurationBuilder {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ErrorPolicies.class);
+
 	public static final String INTAKE = "intake-errors";
 
 	public static final String OUTBOX = "outbox-errors";
@@ -28,9 +29,19 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
 			.handled(true)
 			.process(ErrorPolicies::toRejected);
 
-		routeConfiguration(OUTBOX).onException(Exception.class)
-			.handled(true)
-			.log(LoggingLevel.WARN, "${routeId} failed, will retry: ${exception.message}");
+		routeConfiguration(OUTBOX).onException(Exception.class).handled(true).process(ErrorPolicies::logRootCause);
+	}
+
+	/**
+	 * Camel wraps what went wrong; an operator needs the innermost cause to act on it.
+	 */
+	private static void logRootCause(Exchange exchange) {
+		Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+		Throwable root = cause;
+		while (root != null && root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		log.warn("{} failed, will retry: {}", exchange.getFromRouteId(), (root != null) ? root : "unknown", cause);
 	}
 
 	private static void toRejected(Exchange exchange) {

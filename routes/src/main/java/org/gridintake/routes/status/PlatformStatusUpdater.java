@@ -1,6 +1,8 @@
 package org.gridintake.routes.status;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,13 +10,17 @@ import java.util.Optional;
 import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.casedraft.Reporter;
 import org.gridintake.routes.casedraft.StatusChange;
 import org.gridintake.routes.casedraft.StatusEvent;
 import org.gridintake.routes.casedraft.StatusUpdateResult;
 import org.gridintake.routes.casedraft.StatusUpdateResult.Reason;
 import org.gridintake.routes.notify.OutboundText;
+import org.gridintake.routes.notify.SmsKind;
 import org.gridintake.routes.notify.SmsTemplates;
+import org.gridintake.routes.sms.QuietHours;
+import org.gridintake.routes.sms.SmsResidents;
 
 /**
  * Applies a platform's status report to a case and queues the progress text for every
@@ -27,11 +33,27 @@ public class PlatformStatusUpdater {
 
 	private final SmsTemplates templates;
 
+	private final QuietHours quietHours;
+
+	private final SmsResidents residents;
+
+	private final Duration surveyWindow;
+
 	private final Clock clock;
 
-	public PlatformStatusUpdater(CaseStore store, SmsTemplates templates, Clock clock) {
+	/**
+	 * @param quietHours progress texts decided at night wait until morning
+	 * @param residents where a closed case's survey is remembered, so a reply of 1, 2 or
+	 * 3 is read as a rating
+	 * @param surveyWindow how long after closure a rating is accepted
+	 */
+	public PlatformStatusUpdater(CaseStore store, SmsTemplates templates, QuietHours quietHours, SmsResidents residents,
+			Duration surveyWindow, Clock clock) {
 		this.store = store;
 		this.templates = templates;
+		this.quietHours = quietHours;
+		this.residents = residents;
+		this.surveyWindow = surveyWindow;
 		this.clock = clock;
 	}
 
@@ -48,7 +70,9 @@ public class PlatformStatusUpdater {
 		}
 		Instant at = (report.occurredAt() != null) ? report.occurredAt() : this.clock.instant();
 		CaseStatus next = status.get();
-		return this.store.transition(number.get(), (current, reporters) -> {
+		Instant sendFrom = this.quietHours.nextAllowed(this.clock.instant());
+		List<Mobile> texted = new ArrayList<>();
+		StatusUpdateResult result = this.store.transition(number.get(), (current, reporters) -> {
 			if (current.route() == null || !current.route().platformId().equals(report.platformId())) {
 				return new StatusChange.Refuse(Reason.NOT_YOURS,
 						"case " + current.caseNumber() + " is not held by platform " + report.platformId());
@@ -61,20 +85,30 @@ public class PlatformStatusUpdater {
 						"case " + current.caseNumber() + " cannot move from " + current.status() + " to " + next);
 			}
 			List<OutboundText> texts = this.templates.render(next, current.caseNumber(), report.note())
-				.map((text) -> textsFor(reporters, text))
+				.map((text) -> textsFor(reporters, text, sendFrom))
 				.orElse(List.of());
+			texted.clear();
+			texts.forEach((text) -> texted.add(text.to()));
 			return new StatusChange.Move(
 					new StatusEvent(next, at, StatusEvent.platform(report.platformId()), report.note()),
 					report.platformCaseId(), texts);
 		});
+		if (next == CaseStatus.CLOSED && result instanceof StatusUpdateResult.Applied) {
+			// the closing text asks for a rating: each reporter's next 1, 2 or 3 answers
+			// it
+			Instant until = sendFrom.plus(this.surveyWindow);
+			texted.forEach((mobile) -> this.residents.expect(mobile, SmsResidents.Expectation.Kind.RATING, number.get(),
+					until));
+		}
+		return result;
 	}
 
-	private static List<OutboundText> textsFor(List<Reporter> reporters, String text) {
+	private static List<OutboundText> textsFor(List<Reporter> reporters, String text, Instant sendFrom) {
 		return reporters.stream()
 			.filter(Reporter::canBeTexted)
 			.map(Reporter::mobile)
 			.distinct()
-			.map((mobile) -> new OutboundText(mobile, text))
+			.map((mobile) -> new OutboundText(mobile, text, SmsKind.STATUS, sendFrom))
 			.toList();
 	}
 

@@ -7,7 +7,8 @@ import java.util.Objects;
  * What an SMSC delivery receipt says about one sent message.
  *
  * @param messageId the message id as the receipt gives it; match it to the submit_sm_resp
- * id through {@link MessageIds#matchKeys(String)}, since the two forms often differ
+ * id through {@link org.gridintake.routes.sms.MessageIdKeys#matchKeys(String)}, since the
+ * two forms often differ
  * @param state the message's state
  * @param errorCode the SMSC's {@code err:} code as written, e.g. {@code 000};
  * {@code null} when the receipt has none

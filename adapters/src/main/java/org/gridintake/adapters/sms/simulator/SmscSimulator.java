@@ -3,28 +3,39 @@ package org.gridintake.adapters.sms.simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.gridintake.adapters.sms.mo.MoCodecs;
+import org.gridintake.routes.sms.MoPart;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataCoding;
+import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
@@ -33,6 +44,7 @@ import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.OptionalParameters;
 import org.jsmpp.bean.QueryBroadcastSm;
 import org.jsmpp.bean.QuerySm;
 import org.jsmpp.bean.RegisteredDelivery;
@@ -40,6 +52,7 @@ import org.jsmpp.bean.ReplaceSm;
 import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindRequest;
@@ -60,7 +73,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A small SMSC on the loopback interface, for the gateway's embedded run mode and for
  * tests: a real SMPP server (jSMPP) that accepts any bind, takes every submit_sm, decodes
- * it, rejoins concatenated parts and keeps the complete messages.
+ * it with the gateway's own codecs, rejoins concatenated parts and keeps the complete
+ * messages. It delivers residents' texts and delivery receipts to bound receivers, and
+ * keeps the status of every deliver_sm_resp it gets back.
  */
 public class SmscSimulator implements AutoCloseable {
 
@@ -68,11 +83,29 @@ public class SmscSimulator implements AutoCloseable {
 
 	private static final long BIND_TIMEOUT_MILLIS = 5_000;
 
+	/** How long a deliver_sm may wait for its response: the ESME may store slowly. */
+	private static final long DELIVER_TIMEOUT_MILLIS = 10_000;
+
+	/** The longest a held submit_sm waits, so that a forgotten release ends. */
+	private static final long HOLD_LIMIT_MILLIS = 30_000;
+
+	/**
+	 * Enough PDU threads per session that a held window shows how many are outstanding.
+	 */
+	private static final int PDU_THREADS = 16;
+
 	private static final String SYSTEM_ID = "gridsmsc";
 
 	private static final int UCS2_SINGLE_UNITS = 70;
 
 	private static final int UCS2_PART_UNITS = 67;
+
+	private static final ZoneId SMSC_ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyMMddHHmm").withZone(SMSC_ZONE);
+
+	private static final Map<String, Integer> MESSAGE_STATES = Map.of("ENROUTE", 1, "DELIVRD", 2, "EXPIRED", 3,
+			"DELETED", 4, "UNDELIV", 5, "ACCEPTD", 6, "UNKNOWN", 7, "REJECTD", 8);
 
 	private final LoopbackServerConnectionFactory connections = new LoopbackServerConnectionFactory();
 
@@ -80,17 +113,32 @@ public class SmscSimulator implements AutoCloseable {
 
 	private final ExecutorService workers;
 
-	private final Set<SMPPServerSession> sessions = ConcurrentHashMap.newKeySet();
+	/** Bound sessions and the system id each bound with. */
+	private final Map<SMPPServerSession, String> sessions = new ConcurrentHashMap<>();
 
 	private final List<ReceivedSms> received = new CopyOnWriteArrayList<>();
 
+	private final List<SubmittedPart> submitted = new CopyOnWriteArrayList<>();
+
+	private final List<Integer> deliverResponses = new CopyOnWriteArrayList<>();
+
+	/** Message ids issued, with the submit_sm each answered: what a receipt needs. */
+	private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+
 	private final AtomicInteger submits = new AtomicInteger();
+
+	private final AtomicInteger submitsInFlight = new AtomicInteger();
+
+	private final AtomicInteger maxSubmitsInFlight = new AtomicInteger();
 
 	private final AtomicLong nextMessageId = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 32));
 
 	private final AtomicInteger nextDeliverReference = new AtomicInteger();
 
 	private volatile int rejectStatus = SMPPConstant.STAT_ESME_ROK;
+
+	/** While set, submit_sm wait for it before being answered. */
+	private volatile CountDownLatch submitGate;
 
 	/** Parts of concatenated messages still waiting for the rest; guarded by itself. */
 	private final Map<PartKey, Fragments> incomplete = new HashMap<>();
@@ -99,6 +147,7 @@ public class SmscSimulator implements AutoCloseable {
 
 	private SmscSimulator(int port) throws IOException {
 		this.listener = new SMPPServerSessionListener(port, this.connections);
+		this.listener.setPduProcessorDegree(PDU_THREADS);
 		this.listener.setMessageReceiverListener(new Receiver());
 		this.listener.setSessionStateListener((newState, oldState, source) -> {
 			if (newState == SessionState.CLOSED) {
@@ -114,7 +163,8 @@ public class SmscSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Starts listening on the loopback interface.
+	 * Starts listening on the loopback interface. To restart a simulator, close it and
+	 * start another on its {@link #port()}.
 	 * @param port the port; 0 picks a free one, see {@link #port()}
 	 * @throws UncheckedIOException when the port cannot be bound
 	 */
@@ -143,17 +193,47 @@ public class SmscSimulator implements AutoCloseable {
 		return List.copyOf(this.received);
 	}
 
-	/** How many submit_sm PDUs arrived (one per part). */
+	/** Every submit_sm taken so far (one per part), in the order they arrived. */
+	public List<SubmittedPart> submitted() {
+		return List.copyOf(this.submitted);
+	}
+
+	/** How many submit_sm PDUs arrived (one per part), taken or refused. */
 	public int submitCount() {
 		return this.submits.get();
 	}
 
-	/** Forgets received messages, pending parts and the PDU count. */
+	/** How many submit_sm were taken over binds of this system id. */
+	public int submitCount(String systemId) {
+		return (int) this.submitted.stream().filter((part) -> part.systemId().equals(systemId)).count();
+	}
+
+	/**
+	 * The command_status of every deliver_sm_resp so far, oldest first; {@code 0} is
+	 * ESME_ROK.
+	 */
+	public List<Integer> deliverResponses() {
+		return List.copyOf(this.deliverResponses);
+	}
+
+	/** The system ids of the sessions bound now, one entry per session. */
+	public List<String> boundSystemIds() {
+		return List.copyOf(this.sessions.values());
+	}
+
+	/**
+	 * Forgets received messages, pending parts, issued ids, deliver_sm_resp statuses and
+	 * the counts.
+	 */
 	public void clear() {
 		synchronized (this.incomplete) {
 			this.incomplete.clear();
 			this.received.clear();
+			this.submitted.clear();
+			this.deliverResponses.clear();
+			this.issued.clear();
 			this.submits.set(0);
+			this.maxSubmitsInFlight.set(this.submitsInFlight.get());
 		}
 	}
 
@@ -165,9 +245,51 @@ public class SmscSimulator implements AutoCloseable {
 		this.rejectStatus = commandStatus;
 	}
 
+	/**
+	 * Holds every following submit_sm unanswered until {@link #releaseSubmits()}, as a
+	 * slow SMSC would, so that a test can see how many an ESME keeps outstanding.
+	 */
+	public void holdSubmits() {
+		this.submitGate = new CountDownLatch(1);
+	}
+
+	/** Answers the held submit_sm and stops holding. */
+	public void releaseSubmits() {
+		CountDownLatch gate = this.submitGate;
+		this.submitGate = null;
+		if (gate != null) {
+			gate.countDown();
+		}
+	}
+
+	/** How many submit_sm arrived and are not answered yet. */
+	public int submitsInFlight() {
+		return this.submitsInFlight.get();
+	}
+
+	/**
+	 * The most submit_sm that were unanswered at once since the start or the last clear.
+	 */
+	public int maxSubmitsInFlight() {
+		return this.maxSubmitsInFlight.get();
+	}
+
 	/** Closes every bound session without an unbind, as a network failure would. */
 	public void dropSessions() {
-		List<SMPPServerSession> current = new ArrayList<>(this.sessions);
+		dropSessions(null);
+	}
+
+	/**
+	 * Closes the bound sessions of one system id without an unbind.
+	 * @param systemId whose sessions; {@code null} for every session
+	 */
+	public void dropSessions(String systemId) {
+		List<SMPPServerSession> current = new ArrayList<>();
+		this.sessions.forEach((session, boundAs) -> {
+			if (systemId == null || systemId.equals(boundAs)) {
+				current.add(session);
+			}
+		});
 		for (SMPPServerSession session : current) {
 			this.sessions.remove(session);
 			session.close();
@@ -177,35 +299,64 @@ public class SmscSimulator implements AutoCloseable {
 
 	/**
 	 * Sends a mobile-originated text (UCS2) to a bound receiver or transceiver; a text
-	 * longer than one SMS goes as concatenated parts.
-	 * @throws IllegalStateException when no receiver or transceiver is bound, or the
-	 * deliver_sm fails
+	 * longer than one SMS goes as concatenated parts (8-bit reference).
+	 * @return the deliver_sm_resp status of each part, in order
+	 * @throws IllegalStateException when no receiver or transceiver is bound, or a
+	 * deliver_sm gets no response
 	 */
-	public void deliver(String from, String to, String text) {
-		SMPPServerSession target = this.sessions.stream()
-			.filter((session) -> session.getSessionState().isReceivable())
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no receiver or transceiver is bound"));
-		List<String> segments = ucs2Segments(text);
-		int reference = this.nextDeliverReference.getAndIncrement() & 0xFF;
-		try {
-			for (int i = 0; i < segments.size(); i++) {
-				byte[] body = segments.get(i).getBytes(StandardCharsets.UTF_16BE);
-				boolean concatenated = segments.size() > 1;
-				byte[] payload = concatenated ? withHeader(body, reference, segments.size(), i + 1) : body;
-				ESMClass esmClass = concatenated
-						? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI)
-						: new ESMClass();
-				target.deliverShortMessage(null, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, from,
-						TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, to, esmClass, (byte) 0, (byte) 0,
-						new RegisteredDelivery(0), new GeneralDataCoding(Alphabet.ALPHA_UCS2), payload);
-			}
+	public List<Integer> deliver(String from, String to, String text) {
+		return mo(from, to).text(text).send();
+	}
+
+	/**
+	 * Starts a mobile-originated message whose parts, their order, repetitions, kind of
+	 * concatenation and bind a test chooses.
+	 */
+	public MoDelivery mo(String from, String to) {
+		return new MoDelivery(from, to);
+	}
+
+	/**
+	 * Sends a delivery receipt for a message this simulator accepted, in the text form
+	 * ({@code id:… sub:… dlvrd:… submit date:… done date:… stat:… err:… text:}) and with
+	 * the receipted_message_id and message_state TLVs. It goes over the bind that
+	 * submitted the message if that one can receive, else over a receiving bind of the
+	 * same system id, else over any receiving bind.
+	 * @param messageId the id as the simulator issued it (hex)
+	 * @param stat the text form's state: {@code DELIVRD}, {@code UNDELIV},
+	 * {@code EXPIRED} …
+	 * @param decimalId whether to write the id in decimal, as many SMSCs do, instead of
+	 * as issued
+	 * @return the deliver_sm_resp status
+	 * @throws IllegalArgumentException when the simulator did not issue that id
+	 * @throws IllegalStateException when no receiver or transceiver is bound, or the
+	 * deliver_sm gets no response
+	 */
+	public int sendReceipt(String messageId, String stat, boolean decimalId) {
+		Issued message = this.issued.get(messageId.toLowerCase(Locale.ROOT));
+		if (message == null) {
+			throw new IllegalArgumentException("the simulator issued no message id " + messageId);
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException("deliver_sm to the bound ESME failed: " + ex.getMessage(), ex);
+		String id = decimalId ? new BigInteger(messageId, 16).toString() : messageId;
+		String submitDate = RECEIPT_DATE.format(message.at());
+		String doneDate = RECEIPT_DATE.format(Instant.now());
+		String delivered = "DELIVRD".equals(stat) ? "001" : "000";
+		String text = "id:" + id + " sub:001 dlvrd:" + delivered + " submit date:" + submitDate + " done date:"
+				+ doneDate + " stat:" + stat + " err:000 text:";
+		List<OptionalParameter> tlvs = new ArrayList<>();
+		tlvs.add(new OptionalParameter.Receipted_message_id(id));
+		Integer state = MESSAGE_STATES.get(stat);
+		if (state != null) {
+			tlvs.add(new OptionalParameter.Message_state(state.byteValue()));
 		}
-		logger.info("SMSC simulator: SMS from {} to {} delivered ({} parts): {}", mask(from), to, segments.size(),
-				text);
+		SMPPServerSession target = receiptTarget(message);
+		int status = deliverPdu(target, message.destination(), message.source(),
+				new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+				new GeneralDataCoding(Alphabet.ALPHA_DEFAULT), text.getBytes(StandardCharsets.ISO_8859_1),
+				tlvs.toArray(new OptionalParameter[0]));
+		logger.info("SMSC simulator: receipt {} for {} (to {}) delivered, answered {}", stat, id,
+				mask(message.destination()), status);
+		return status;
 	}
 
 	@Override
@@ -214,6 +365,7 @@ public class SmscSimulator implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
+		releaseSubmits();
 		try {
 			this.listener.close();
 		}
@@ -244,7 +396,8 @@ public class SmscSimulator implements AutoCloseable {
 	private void awaitBind(SMPPServerSession session) {
 		try {
 			BindRequest request = session.waitForBind(BIND_TIMEOUT_MILLIS);
-			this.sessions.add(session);
+			session.setTransactionTimer(DELIVER_TIMEOUT_MILLIS);
+			this.sessions.put(session, request.getSystemId());
 			request.accept(SYSTEM_ID);
 			logger.info("SMSC simulator: {} from system id '{}' (password {}) accepted", request.getBindType(),
 					request.getSystemId(), maskPassword(request.getPassword()));
@@ -262,46 +415,88 @@ public class SmscSimulator implements AutoCloseable {
 		}
 	}
 
-	private SubmitSmResult accept(SubmitSm submitSm) throws ProcessRequestException {
+	private SubmitSmResult accept(SubmitSm submitSm, String systemId) throws ProcessRequestException {
 		this.submits.incrementAndGet();
+		int inFlight = this.submitsInFlight.incrementAndGet();
+		this.maxSubmitsInFlight.accumulateAndGet(inFlight, Math::max);
+		try {
+			awaitGate();
+			return take(submitSm, systemId);
+		}
+		finally {
+			this.submitsInFlight.decrementAndGet();
+		}
+	}
+
+	private void awaitGate() {
+		CountDownLatch gate = this.submitGate;
+		if (gate == null) {
+			return;
+		}
+		try {
+			if (!gate.await(HOLD_LIMIT_MILLIS, TimeUnit.MILLISECONDS)) {
+				logger.warn("SMSC simulator: submit_sm held for {} ms without a release; answering it",
+						HOLD_LIMIT_MILLIS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private SubmitSmResult take(SubmitSm submitSm, String systemId) throws ProcessRequestException {
 		int status = this.rejectStatus;
 		if (status != SMPPConstant.STAT_ESME_ROK) {
 			throw new ProcessRequestException("rejected as asked", status);
 		}
-		byte[] shortMessage = (submitSm.getShortMessage() != null) ? submitSm.getShortMessage() : new byte[0];
+		MoCodecs.Decoded decoded = MoCodecs.decodeText(submitSm.getShortMessage(), submitSm.getDataCoding(),
+				submitSm.getEsmClass(), submitSm.getOptionalParameters());
+		if (!(decoded instanceof MoCodecs.Text text)) {
+			String reason = ((MoCodecs.Undecodable) decoded).reason();
+			logger.warn("SMSC simulator: submit_sm to {} refused: {}", mask(submitSm.getDestAddress()), reason);
+			throw new ProcessRequestException(reason, SMPPConstant.STAT_ESME_RSUBMITFAIL);
+		}
+		String messageId = newMessageId();
+		this.issued.put(messageId,
+				new Issued(submitSm.getSourceAddr(), submitSm.getDestAddress(), systemId, Instant.now()));
 		int dataCoding = submitSm.getDataCoding() & 0xFF;
-		checkDataCoding(dataCoding);
-		// the UDHI bit alone; jSMPP's isUdhi() wants the whole GSM feature field to match
-		boolean udhi = (submitSm.getEsmClass() & 0x40) != 0;
-		Unpacked unpacked = udhi ? Unpacked.withHeader(shortMessage) : new Unpacked(shortMessage, null);
-		MessageId messageId = newMessageId();
-		Concatenation concatenation = unpacked.concatenation();
+		MoPart.Concatenation concatenation = text.concatenation();
+		this.submitted.add(new SubmittedPart(systemId, submitSm.getDestAddress(), messageId,
+				(concatenation != null) ? concatenation.sequence() : 1,
+				(concatenation != null) ? concatenation.total() : 1));
 		if (concatenation == null) {
-			record(submitSm.getSourceAddr(), submitSm.getDestAddress(), decode(dataCoding, unpacked.body()), 1,
-					dataCoding);
+			record(submitSm.getSourceAddr(), submitSm.getDestAddress(), text.text(), 1, dataCoding);
 		}
 		else {
-			addPart(submitSm, dataCoding, concatenation, unpacked.body());
+			addPart(submitSm, dataCoding, concatenation, text.text());
 		}
-		return new SubmitSmResult(messageId, new OptionalParameter[0]);
+		try {
+			return new SubmitSmResult(new MessageId(messageId), new OptionalParameter[0]);
+		}
+		catch (PDUStringException ex) {
+			throw new ProcessRequestException("cannot make a message id", SMPPConstant.STAT_ESME_RSYSERR, ex);
+		}
 	}
 
-	private void addPart(SubmitSm submitSm, int dataCoding, Concatenation concatenation, byte[] body) {
-		PartKey key = new PartKey(submitSm.getSourceAddr(), submitSm.getDestAddress(), concatenation.referenceBits(),
-				concatenation.reference(), concatenation.total());
+	/**
+	 * Texts are joined after each part was decoded; the decoder lets a UCS2 part end with
+	 * the first half of a surrogate pair when the next part starts with the second.
+	 */
+	private void addPart(SubmitSm submitSm, int dataCoding, MoPart.Concatenation concatenation, String text) {
+		PartKey key = new PartKey(submitSm.getSourceAddr(), submitSm.getDestAddress(), concatenation.reference(),
+				concatenation.total());
 		Fragments complete = null;
 		synchronized (this.incomplete) {
 			Fragments fragments = this.incomplete.computeIfAbsent(key,
 					(k) -> new Fragments(concatenation.total(), dataCoding));
-			fragments.bodies[concatenation.sequence() - 1] = body;
+			fragments.texts[concatenation.sequence() - 1] = text;
 			if (fragments.isComplete()) {
 				this.incomplete.remove(key);
 				complete = fragments;
 			}
 		}
 		if (complete != null) {
-			record(key.source(), key.destination(), decode(complete.dataCoding, complete.joined()), key.total(),
-					complete.dataCoding);
+			record(key.source(), key.destination(), String.join("", complete.texts), key.total(), complete.dataCoding);
 		}
 	}
 
@@ -310,31 +505,62 @@ public class SmscSimulator implements AutoCloseable {
 		logger.info("SMSC simulator: SMS to {} ({} parts): {}", mask(destination), parts, text);
 	}
 
-	private MessageId newMessageId() throws ProcessRequestException {
-		try {
-			return new MessageId(Long.toHexString(this.nextMessageId.getAndIncrement()));
-		}
-		catch (PDUStringException ex) {
-			throw new ProcessRequestException("cannot make a message id", SMPPConstant.STAT_ESME_RSYSERR, ex);
-		}
+	private String newMessageId() {
+		return Long.toHexString(this.nextMessageId.getAndIncrement());
 	}
 
-	private static void checkDataCoding(int dataCoding) throws ProcessRequestException {
-		switch (dataCoding) {
-			case 0, 1, 2, 3, 4, 8 -> {
+	private SMPPServerSession receiptTarget(Issued message) {
+		SMPPServerSession sameSystemId = null;
+		SMPPServerSession any = null;
+		for (Map.Entry<SMPPServerSession, String> entry : this.sessions.entrySet()) {
+			if (!entry.getKey().getSessionState().isReceivable()) {
+				continue;
 			}
-			default -> throw new ProcessRequestException("data_coding " + dataCoding + " is not supported",
-					SMPPConstant.STAT_ESME_RINVDCS);
+			if (entry.getValue().equals(message.systemId())) {
+				sameSystemId = entry.getKey();
+			}
+			any = entry.getKey();
 		}
+		SMPPServerSession target = (sameSystemId != null) ? sameSystemId : any;
+		if (target == null) {
+			throw new IllegalStateException("no receiver or transceiver is bound");
+		}
+		return target;
 	}
 
-	private static String decode(int dataCoding, byte[] body) {
-		return switch (dataCoding) {
-			case 0 -> Gsm7Decoder.decode(body);
-			case 1 -> new String(body, StandardCharsets.US_ASCII);
-			case 8 -> new String(body, StandardCharsets.UTF_16BE);
-			default -> new String(body, StandardCharsets.ISO_8859_1);
-		};
+	private SMPPServerSession receiver(String systemId) {
+		return this.sessions.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().getSessionState().isReceivable())
+			.filter((entry) -> systemId == null || systemId.equals(entry.getValue()))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					(systemId != null) ? "no receiver or transceiver of system id '" + systemId + "' is bound"
+							: "no receiver or transceiver is bound"));
+	}
+
+	/**
+	 * Delivers one PDU and waits for its response.
+	 * @return the deliver_sm_resp status, also kept in {@link #deliverResponses()}
+	 */
+	private int deliverPdu(SMPPServerSession target, String from, String to, ESMClass esmClass, DataCoding dataCoding,
+			byte[] shortMessage, OptionalParameter... tlvs) {
+		int status;
+		try {
+			target.deliverShortMessage(null, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, from,
+					TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, to, esmClass, (byte) 0, (byte) 0,
+					new RegisteredDelivery(0), dataCoding, shortMessage, tlvs);
+			status = SMPPConstant.STAT_ESME_ROK;
+		}
+		catch (NegativeResponseException ex) {
+			status = ex.getCommandStatus();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("deliver_sm to the bound ESME failed: " + ex.getMessage(), ex);
+		}
+		this.deliverResponses.add(status);
+		return status;
 	}
 
 	private static List<String> ucs2Segments(String text) {
@@ -354,14 +580,11 @@ public class SmscSimulator implements AutoCloseable {
 		return segments;
 	}
 
-	private static byte[] withHeader(byte[] body, int reference, int total, int sequence) {
-		ByteArrayOutputStream payload = new ByteArrayOutputStream(6 + body.length);
-		payload.write(0x05);
-		payload.write(0x00);
-		payload.write(0x03);
-		payload.write(reference);
-		payload.write(total);
-		payload.write(sequence);
+	/** A user data header of one element, then the body. */
+	private static byte[] withHeader(byte[] body, byte[] element) {
+		ByteArrayOutputStream payload = new ByteArrayOutputStream(1 + element.length + body.length);
+		payload.write(element.length);
+		payload.writeBytes(element);
 		payload.writeBytes(body);
 		return payload.toByteArray();
 	}
@@ -378,12 +601,162 @@ public class SmscSimulator implements AutoCloseable {
 		return (password == null || password.isEmpty()) ? "empty" : "****";
 	}
 
+	/** How the parts of a mobile-originated message say where they belong. */
+	public enum Concatenation {
+
+		/** User data header element 0x00: an 8-bit reference. */
+		UDH_8BIT,
+
+		/** User data header element 0x08: a 16-bit reference. */
+		UDH_16BIT,
+
+		/** The sar_msg_ref_num, sar_total_segments and sar_segment_seqnum TLVs. */
+		SAR
+
+	}
+
+	/**
+	 * A mobile-originated message to deliver: by default UCS2, concatenated with an 8-bit
+	 * reference the simulator picks, over the first bound receiver or transceiver.
+	 */
+	public final class MoDelivery {
+
+		private final String from;
+
+		private final String to;
+
+		private List<byte[]> bodies = List.of();
+
+		private int dataCoding = 0x08;
+
+		private Concatenation concatenation = Concatenation.UDH_8BIT;
+
+		private boolean headerIncluded;
+
+		private Integer reference;
+
+		private String systemId;
+
+		private MoDelivery(String from, String to) {
+			this.from = Objects.requireNonNull(from, "from");
+			this.to = Objects.requireNonNull(to, "to");
+		}
+
+		/** The text in UCS2, split into parts as a handset would when it is long. */
+		public MoDelivery text(String text) {
+			return parts(ucs2Segments(text));
+		}
+
+		/** One part per text, each in UCS2. */
+		public MoDelivery parts(List<String> texts) {
+			return payloads(texts.stream().map((text) -> text.getBytes(StandardCharsets.UTF_16BE)).toList());
+		}
+
+		/**
+		 * The user data of each part, without a header, as sent: e.g. broken UCS2.
+		 */
+		public MoDelivery payloads(List<byte[]> userData) {
+			this.bodies = userData.stream().map(byte[]::clone).toList();
+			return this;
+		}
+
+		/**
+		 * Each payload already starts with its own user data header, which goes as given
+		 * with UDHI set; no concatenation is added.
+		 */
+		public MoDelivery headerIncluded() {
+			this.headerIncluded = true;
+			return this;
+		}
+
+		/** The data_coding of every part; 8 (UCS2) unless set. */
+		public MoDelivery dataCoding(int dataCoding) {
+			this.dataCoding = dataCoding;
+			return this;
+		}
+
+		public MoDelivery concatenation(Concatenation concatenation) {
+			this.concatenation = Objects.requireNonNull(concatenation, "concatenation");
+			return this;
+		}
+
+		/** The concatenation reference; one the simulator picks unless set. */
+		public MoDelivery reference(int reference) {
+			this.reference = reference;
+			return this;
+		}
+
+		/** Over a bound receiver or transceiver of this system id. */
+		public MoDelivery via(String systemId) {
+			this.systemId = Objects.requireNonNull(systemId, "systemId");
+			return this;
+		}
+
+		/**
+		 * Delivers every part once, in order.
+		 * @return the deliver_sm_resp status of each
+		 */
+		public List<Integer> send() {
+			int[] all = new int[this.bodies.size()];
+			Arrays.setAll(all, (i) -> i + 1);
+			return send(all);
+		}
+
+		/**
+		 * Delivers the parts of these sequence numbers (from 1), in this order; a number
+		 * may repeat.
+		 * @return the deliver_sm_resp status of each
+		 */
+		public List<Integer> send(int... sequences) {
+			if (this.bodies.isEmpty()) {
+				throw new IllegalStateException("no parts to deliver");
+			}
+			SMPPServerSession target = receiver(this.systemId);
+			int total = this.bodies.size();
+			int ref = (this.reference != null) ? this.reference
+					: SmscSimulator.this.nextDeliverReference.getAndIncrement()
+							& ((this.concatenation == Concatenation.UDH_8BIT) ? 0xFF : 0xFFFF);
+			List<Integer> statuses = new ArrayList<>(sequences.length);
+			for (int sequence : sequences) {
+				statuses.add(sendPart(target, ref, total, sequence));
+			}
+			logger.info("SMSC simulator: SMS from {} to {} delivered (parts {} of {}), answered {}", mask(this.from),
+					this.to, Arrays.toString(sequences), total, statuses);
+			return statuses;
+		}
+
+		private int sendPart(SMPPServerSession target, int ref, int total, int sequence) {
+			byte[] body = this.bodies.get(sequence - 1);
+			DataCoding coding = DataCodings.newInstance((byte) this.dataCoding);
+			if (this.headerIncluded) {
+				return deliverPdu(target, this.from, this.to,
+						new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI), coding, body);
+			}
+			if (total == 1) {
+				return deliverPdu(target, this.from, this.to, new ESMClass(), coding, body);
+			}
+			return switch (this.concatenation) {
+				case UDH_8BIT -> deliverPdu(target, this.from, this.to,
+						new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI), coding,
+						withHeader(body, new byte[] { 0x00, 0x03, (byte) ref, (byte) total, (byte) sequence }));
+				case UDH_16BIT -> deliverPdu(target, this.from, this.to,
+						new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI), coding,
+						withHeader(body, new byte[] { 0x08, 0x04, (byte) (ref >>> 8), (byte) ref, (byte) total,
+								(byte) sequence }));
+				case SAR -> deliverPdu(target, this.from, this.to, new ESMClass(), coding, body,
+						OptionalParameters.newSarMsgRefNum((short) ref), OptionalParameters.newSarTotalSegments(total),
+						OptionalParameters.newSarSegmentSeqnum(sequence));
+			};
+		}
+
+	}
+
 	private final class Receiver implements ServerMessageReceiverListener {
 
 		@Override
 		public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
 				throws ProcessRequestException {
-			return accept(submitSm);
+			return accept(submitSm, SmscSimulator.this.sessions.getOrDefault(source, ""));
 		}
 
 		@Override
@@ -437,90 +810,40 @@ public class SmscSimulator implements AutoCloseable {
 
 	}
 
-	/** The concatenation element of a user data header. */
-	private record Concatenation(int referenceBits, int reference, int total, int sequence) {
+	/**
+	 * @param source the short code it came from
+	 * @param destination the resident it went to
+	 * @param systemId the bind it came over
+	 * @param at when it was taken
+	 */
+	private record Issued(String source, String destination, String systemId, Instant at) {
 	}
 
 	/**
-	 * A short_message split into its user data header's concatenation element (if any)
-	 * and its text.
+	 * Parts of one message share their sender, recipient, reference and total; the
+	 * reference's width is not part of the key, as the gateway keys residents' parts.
 	 */
-	private record Unpacked(byte[] body, Concatenation concatenation) {
-
-		static Unpacked withHeader(byte[] shortMessage) throws ProcessRequestException {
-			if (shortMessage.length == 0 || 1 + (shortMessage[0] & 0xFF) > shortMessage.length) {
-				throw new ProcessRequestException("UDHI set but the user data header is missing or too long",
-						SMPPConstant.STAT_ESME_RINVMSGLEN);
-			}
-			int headerEnd = 1 + (shortMessage[0] & 0xFF);
-			Concatenation concatenation = null;
-			int i = 1;
-			while (i + 1 < headerEnd) {
-				int element = shortMessage[i] & 0xFF;
-				int length = shortMessage[i + 1] & 0xFF;
-				if (i + 2 + length > headerEnd) {
-					throw new ProcessRequestException("user data header element overruns the header",
-							SMPPConstant.STAT_ESME_RINVMSGLEN);
-				}
-				if (element == 0x00 && length == 3) {
-					concatenation = concatenation(8, shortMessage[i + 2] & 0xFF, shortMessage[i + 3] & 0xFF,
-							shortMessage[i + 4] & 0xFF);
-				}
-				else if (element == 0x08 && length == 4) {
-					int reference = ((shortMessage[i + 2] & 0xFF) << 8) | (shortMessage[i + 3] & 0xFF);
-					concatenation = concatenation(16, reference, shortMessage[i + 4] & 0xFF,
-							shortMessage[i + 5] & 0xFF);
-				}
-				i += 2 + length;
-			}
-			byte[] body = new byte[shortMessage.length - headerEnd];
-			System.arraycopy(shortMessage, headerEnd, body, 0, body.length);
-			return new Unpacked(body, concatenation);
-		}
-
-		/**
-		 * A "concatenation" of one part, or a part number out of range, is taken as a
-		 * whole message.
-		 */
-		private static Concatenation concatenation(int bits, int reference, int total, int sequence) {
-			if (total < 2 || sequence < 1 || sequence > total) {
-				return null;
-			}
-			return new Concatenation(bits, reference, total, sequence);
-		}
-
-	}
-
-	private record PartKey(String source, String destination, int referenceBits, int reference, int total) {
+	private record PartKey(String source, String destination, int reference, int total) {
 	}
 
 	private static final class Fragments {
 
-		private final byte[][] bodies;
+		private final String[] texts;
 
 		private final int dataCoding;
 
 		Fragments(int total, int dataCoding) {
-			this.bodies = new byte[total][];
+			this.texts = new String[total];
 			this.dataCoding = dataCoding;
 		}
 
 		boolean isComplete() {
-			for (byte[] body : this.bodies) {
-				if (body == null) {
+			for (String text : this.texts) {
+				if (text == null) {
 					return false;
 				}
 			}
 			return true;
-		}
-
-		/** Joined before decoding, so a character split across two parts survives. */
-		byte[] joined() {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			for (byte[] body : this.bodies) {
-				out.writeBytes(body);
-			}
-			return out.toByteArray();
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.gridintake.adapters.sms.mo.Receipt.State;
+import org.gridintake.routes.sms.MessageIdKeys;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.util.DefaultComposer;
@@ -39,7 +40,7 @@ class DeliveryReceiptsTest {
 		Receipt receipt = decoded(DeliveryReceipts.parse(RECEIPT, GSM7, new byte[0], SHANGHAI,
 				receiptedMessageId("0a1b2c"), messageState(2)));
 		assertThat(receipt).isEqualTo(new Receipt("0a1b2c", State.DELIVERED, null, null));
-		assertThat(MessageIds.mayMatch(SENT_ID, receipt.messageId())).isTrue();
+		assertThat(MessageIdKeys.mayMatch(SENT_ID, receipt.messageId())).isTrue();
 	}
 
 	@ParameterizedTest
@@ -60,7 +61,7 @@ class DeliveryReceiptsTest {
 		assertThat(receipt.errorCode()).isEqualTo("000");
 		assertThat(receipt.doneAt()).isEqualTo(Instant.parse("2024-07-01T04:31:00Z"));
 		// decimal in the receipt, hex in submit_sm_resp
-		assertThat(MessageIds.mayMatch(SENT_ID, receipt.messageId())).isTrue();
+		assertThat(MessageIdKeys.mayMatch(SENT_ID, receipt.messageId())).isTrue();
 	}
 
 	@Test
@@ -74,7 +75,7 @@ class DeliveryReceiptsTest {
 		assertThat(receipt.state()).isEqualTo(State.UNDELIVERABLE);
 		assertThat(receipt.errorCode()).isEqualTo("034");
 		assertThat(receipt.doneAt()).isEqualTo(Instant.parse("2024-07-01T04:31:45Z"));
-		assertThat(MessageIds.mayMatch(SENT_ID, receipt.messageId())).isTrue();
+		assertThat(MessageIdKeys.mayMatch(SENT_ID, receipt.messageId())).isTrue();
 	}
 
 	@ParameterizedTest
@@ -160,7 +161,7 @@ class DeliveryReceiptsTest {
 		Receipt receipt = decoded(DeliveryReceipts.parse(deliverSm, SHANGHAI));
 		assertThat(receipt)
 			.isEqualTo(new Receipt("A1B2C", State.DELIVERED, "000", Instant.parse("2024-07-01T04:31:00Z")));
-		assertThat(MessageIds.mayMatch(SENT_ID, receipt.messageId())).isTrue();
+		assertThat(MessageIdKeys.mayMatch(SENT_ID, receipt.messageId())).isTrue();
 	}
 
 	private static DecodeResult<Receipt> parseText(String text) {

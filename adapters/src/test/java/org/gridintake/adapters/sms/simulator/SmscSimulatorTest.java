@@ -3,7 +3,9 @@ package org.gridintake.adapters.sms.simulator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jsmpp.bean.AlertNotification;
@@ -14,8 +16,12 @@ import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GeneralDataCoding;
 import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.OptionalParameters;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
@@ -26,6 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
@@ -38,6 +46,8 @@ class SmscSimulatorTest {
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private final List<DeliverSm> delivered = new CopyOnWriteArrayList<>();
+
+	private volatile int answer;
 
 	private SmscSimulator simulator;
 
@@ -156,6 +166,125 @@ class SmscSimulatorTest {
 	}
 
 	@Test
+	void keepsEverySubmittedPartWithItsBindInArrivalOrder() throws Exception {
+		bind(BindType.BIND_TX, "esme", "pw");
+		byte[] ucs2 = "甲乙".getBytes(StandardCharsets.UTF_16BE);
+		for (int sequence : new int[] { 2, 1 }) {
+			submit("13900000001", 8, new ESMClass(0x40), concat(new byte[] { 5, 0, 3, 7, 2, (byte) sequence }, ucs2));
+		}
+		assertThat(this.simulator.submitted())
+			.extracting(SubmittedPart::systemId, SubmittedPart::sequence, SubmittedPart::total)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("esme", 2, 2),
+					org.assertj.core.groups.Tuple.tuple("esme", 1, 2));
+		assertThat(this.simulator.submitCount("esme")).isEqualTo(2);
+		assertThat(this.simulator.submitCount("other")).isZero();
+		assertThat(this.simulator.received()).extracting(ReceivedSms::text).containsExactly("甲乙甲乙");
+	}
+
+	@Test
+	void refusesASubmitItCannotDecode() throws Exception {
+		bind(BindType.BIND_TX, "esme", "pw");
+		assertThatExceptionOfType(NegativeResponseException.class)
+			.isThrownBy(() -> submit("13912345678", 8, new ESMClass(), new byte[] { 0x4E, 0x2D, 0x4E }))
+			.satisfies((ex) -> assertThat(ex.getCommandStatus()).isEqualTo(0x45));
+		assertThat(this.simulator.received()).isEmpty();
+		assertThat(this.simulator.submitted()).isEmpty();
+	}
+
+	@Test
+	void holdsSubmitsUntilReleased() throws Exception {
+		bind(BindType.BIND_TX, "esme", "pw");
+		this.simulator.holdSubmits();
+		CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> {
+			try {
+				return submit("13912345678", 0, new ESMClass(), "wait".getBytes(StandardCharsets.US_ASCII));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		await().atMost(WAIT).until(() -> this.simulator.submitsInFlight() == 1);
+		assertThat(held).isNotDone();
+		this.simulator.releaseSubmits();
+		assertThat(held).succeedsWithin(WAIT);
+		assertThat(this.simulator.submitsInFlight()).isZero();
+		assertThat(this.simulator.maxSubmitsInFlight()).isEqualTo(1);
+	}
+
+	@Test
+	void deliversChosenPartsWithA16BitReferenceOverAChosenBind() throws Exception {
+		bind(BindType.BIND_RX, "esme", "pw");
+		List<Integer> statuses = this.simulator.mo("13812345678", "12345")
+			.parts(List.of("第一", "第二"))
+			.concatenation(SmscSimulator.Concatenation.UDH_16BIT)
+			.reference(0x1234)
+			.via("esme")
+			.send(2, 1, 2);
+		assertThat(statuses).containsExactly(0, 0, 0);
+		await().atMost(WAIT).until(() -> this.delivered.size() == 3);
+		assertThat(this.delivered)
+			.extracting((deliverSm) -> HexFormat.of().formatHex(deliverSm.getShortMessage(), 0, 7))
+			.containsExactly("06080412340202", "06080412340201", "06080412340202");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.simulator.mo("13812345678", "12345").text("hi").via("nobody").send());
+	}
+
+	@Test
+	void deliversPartsWithSarTlvs() throws Exception {
+		bind(BindType.BIND_TRX, "esme", "pw");
+		this.simulator.mo("13812345678", "12345")
+			.parts(List.of("第一", "第二"))
+			.concatenation(SmscSimulator.Concatenation.SAR)
+			.reference(0x0102)
+			.send(2);
+		await().atMost(WAIT).until(() -> this.delivered.size() == 1);
+		DeliverSm part = this.delivered.get(0);
+		assertThat(part.getEsmClass() & 0x40).isZero();
+		assertThat(new String(part.getShortMessage(), StandardCharsets.UTF_16BE)).isEqualTo("第二");
+		assertThat(OptionalParameters.get(OptionalParameter.Tag.SAR_MSG_REF_NUM.code(), part.getOptionalParameters())
+			.serialize()).endsWith(0x01, 0x02);
+		assertThat(OptionalParameters.get(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM.code(), part.getOptionalParameters())
+			.serialize()).endsWith(0x02);
+	}
+
+	@Test
+	void recordsTheStatusOfEveryDeliverSmResponse() throws Exception {
+		bind(BindType.BIND_RX, "esme", "pw");
+		this.answer = 0x64;
+		assertThat(this.simulator.deliver("13812345678", "12345", "一")).containsExactly(0x64);
+		this.answer = 0;
+		assertThat(this.simulator.deliver("13812345678", "12345", "二")).containsExactly(0);
+		assertThat(this.simulator.deliverResponses()).containsExactly(0x64, 0);
+	}
+
+	@Test
+	void sendsReceiptsWithTheIdAsIssuedOrInDecimal() throws Exception {
+		bind(BindType.BIND_TRX, "esme", "pw");
+		String messageId = submit("13912345678", 0, new ESMClass(), "hello".getBytes(StandardCharsets.US_ASCII));
+		String decimal = Long.toString(Long.parseLong(messageId, 16));
+		assertThat(this.simulator.sendReceipt(messageId, "DELIVRD", true)).isZero();
+		assertThat(this.simulator.sendReceipt(messageId, "UNDELIV", false)).isZero();
+		await().atMost(WAIT).until(() -> this.delivered.size() == 2);
+		DeliverSm first = this.delivered.get(0);
+		assertThat(first.getEsmClass() & 0x3C).isEqualTo(0x04);
+		assertThat(first.getSourceAddr()).isEqualTo("13912345678");
+		assertThat(first.getDestAddress()).isEqualTo("12345");
+		assertThat(new String(first.getShortMessage(), StandardCharsets.US_ASCII)).startsWith("id:" + decimal + " ")
+			.contains(" stat:DELIVRD ", " dlvrd:001 ", " err:000");
+		assertThat(first.getShortMessageAsDeliveryReceipt().getId()).isEqualTo(decimal);
+		assertThat(((OptionalParameter.COctetString) OptionalParameters
+			.get(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(), first.getOptionalParameters())).getValueAsString())
+			.isEqualTo(decimal);
+		assertThat(OptionalParameters.get(OptionalParameter.Tag.MESSAGE_STATE.code(), first.getOptionalParameters())
+			.serialize()).endsWith(0x02);
+		assertThat(new String(this.delivered.get(1).getShortMessage(), StandardCharsets.US_ASCII))
+			.startsWith("id:" + messageId + " ")
+			.contains(" stat:UNDELIV ");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.simulator.sendReceipt("ffffffffff", "DELIVRD", false));
+	}
+
+	@Test
 	void masksNumbersForLogs() {
 		assertThat(SmscSimulator.mask("13812345678")).isEqualTo("138****5678");
 		assertThat(SmscSimulator.mask("12345")).isEqualTo("****");
@@ -197,8 +326,12 @@ class SmscSimulatorTest {
 	private final class Collector implements MessageReceiverListener {
 
 		@Override
-		public void onAcceptDeliverSm(DeliverSm deliverSm) {
+		public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
 			SmscSimulatorTest.this.delivered.add(deliverSm);
+			int status = SmscSimulatorTest.this.answer;
+			if (status != 0) {
+				throw new ProcessRequestException("as the test asks", status);
+			}
 		}
 
 		@Override

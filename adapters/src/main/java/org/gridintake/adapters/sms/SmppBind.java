@@ -9,17 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 
 import org.gridintake.routes.notify.OutboundSms;
 import org.gridintake.routes.notify.SmsSendOutcome;
@@ -29,11 +27,8 @@ import org.gridintake.routes.notify.SmsSendOutcome.Sent;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.DataSm;
-import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.GeneralDataCoding;
@@ -44,14 +39,11 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
-import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
-import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
-import org.jsmpp.session.Session;
 import org.jsmpp.session.connection.Connection;
 import org.jsmpp.session.connection.ConnectionFactory;
 import org.jsmpp.session.connection.socket.SocketConnection;
@@ -59,16 +51,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The jSMPP-backed {@link SmppClient}. One background thread owns binding: it binds at
- * start and again whenever the bound session closes or unbinds, waiting longer after each
- * failed attempt. A jSMPP session cannot be bound twice, so every attempt uses a new one.
+ * One SMPP bind. One background thread owns binding: it binds at start and again whenever
+ * the bound session closes or unbinds, waiting longer after each failed attempt. A jSMPP
+ * session cannot be bound twice, so every attempt uses a new one. Sending holds at most
+ * {@code windowSize} submit_sm outstanding and keeps to the bind's rate.
  */
-final class JsmppClient implements SmppClient {
+final class SmppBind {
 
-	private static final Logger logger = LoggerFactory.getLogger(JsmppClient.class);
-
-	/** Enough to cover an outbox retry window without growing without bound. */
-	private static final int REMEMBERED_SENDS = 10_000;
+	private static final Logger logger = LoggerFactory.getLogger(SmppBind.class);
 
 	private static final RegisteredDelivery RECEIPT_REQUESTED = new RegisteredDelivery(
 			SMSCDeliveryReceipt.SUCCESS_FAILURE);
@@ -77,13 +67,24 @@ final class JsmppClient implements SmppClient {
 
 	private final SmppSettings settings;
 
+	private final String name;
+
+	private final Semaphore window;
+
+	private final int windowSize;
+
+	/** {@code null}: no limit. */
+	private final SendRateLimiter rateLimiter;
+
+	private final double ratePerSecond;
+
+	private final MessageReceiverListener listener;
+
+	private final int pduThreads;
+
 	private final ScheduledExecutorService binder;
 
-	private final ReentrantLock sendLock = new ReentrantLock();
-
-	private final AtomicInteger concatenationReference = new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
-
-	/** Guards session, nextBackoff, closed and the remembered sends. */
+	/** Guards session, nextBackoff and closed. */
 	private final Object stateLock = new Object();
 
 	private volatile SMPPSession session;
@@ -92,20 +93,23 @@ final class JsmppClient implements SmppClient {
 
 	private boolean closed;
 
-	private final Map<String, Sent> sentByReference = new LinkedHashMap<>(256, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Sent> eldest) {
-			return size() > REMEMBERED_SENDS;
-		}
-
-	};
-
-	JsmppClient(SmppSettings settings) {
+	/**
+	 * @param ratePerSecond submit_sm PDUs per second; infinite for no limit
+	 * @param pduThreads how many PDUs jSMPP may process at once on this bind's session
+	 */
+	SmppBind(SmppSettings settings, String name, int windowSize, double ratePerSecond, MessageReceiverListener listener,
+			int pduThreads) {
 		this.settings = Objects.requireNonNull(settings, "settings");
+		this.name = Objects.requireNonNull(name, "name");
+		this.windowSize = windowSize;
+		this.window = new Semaphore(windowSize, true);
+		this.ratePerSecond = ratePerSecond;
+		this.rateLimiter = Double.isInfinite(ratePerSecond) ? null : new SendRateLimiter(ratePerSecond);
+		this.listener = Objects.requireNonNull(listener, "listener");
+		this.pduThreads = pduThreads;
 		this.nextBackoff = settings.reconnectInitialBackoff();
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread thread = new Thread(runnable, "smpp-bind-" + settings.systemId());
+			Thread thread = new Thread(runnable, "smpp-bind-" + name);
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -113,86 +117,105 @@ final class JsmppClient implements SmppClient {
 		this.binder = executor;
 	}
 
+	String name() {
+		return this.name;
+	}
+
+	SmppSettings.BindMode mode() {
+		return this.settings.bindMode();
+	}
+
 	void start() {
-		logger.info("SMPP client for {}:{} as {} ({}) starting; binding in the background", this.settings.host(),
-				this.settings.port(), this.settings.systemId(), this.settings.bindMode());
+		logger.info("SMPP bind {} to {}:{} as {} ({}) starting; binding in the background", this.name,
+				this.settings.host(), this.settings.port(), this.settings.systemId(), this.settings.bindMode());
 		this.binder.execute(this::bind);
 	}
 
-	@Override
-	public boolean isReady() {
+	boolean isBound() {
+		SMPPSession current = this.session;
+		return current != null && current.getSessionState().isBound();
+	}
+
+	boolean canTransmitNow() {
 		SMPPSession current = this.session;
 		return current != null && current.getSessionState().isBound() && current.getSessionState().isTransmittable();
 	}
 
-	@Override
-	public SmsSendOutcome send(OutboundSms sms) {
-		Objects.requireNonNull(sms, "sms");
-		if (sms.to() == null || sms.text() == null) {
-			return new Failed("an SMS needs a recipient and a text");
-		}
-		// parts of one text must not interleave with another text's parts on the link
-		this.sendLock.lock();
-		try {
-			Sent earlier = rememberedSend(sms.reference());
-			if (earlier != null) {
-				logger.info("SMS {} to {} was already sent as {}; not sending it again", sms.reference(), sms.to(),
-						earlier.messageIds());
-				return earlier;
-			}
-			SMPPSession current = this.session;
-			if (current == null || !current.getSessionState().isTransmittable()) {
-				return new RetryLater("not bound to the SMSC");
-			}
-			SmsSplitter.Split split;
-			try {
-				split = SmsSplitter.split(sms.text(), this.concatenationReference.getAndIncrement());
-			}
-			catch (IllegalArgumentException ex) {
-				logger.warn("SMS {} to {} cannot be sent: {}", sms.reference(), sms.to(), ex.getMessage());
-				return new Failed(ex.getMessage());
-			}
-			return submitAll(current, sms, split);
-		}
-		finally {
-			this.sendLock.unlock();
-		}
+	/** How many senders wait for a place in the window; for tests. */
+	int windowWaiters() {
+		return this.window.getQueueLength();
 	}
 
-	private SmsSendOutcome submitAll(SMPPSession current, OutboundSms sms, SmsSplitter.Split split) {
+	/**
+	 * Sends every part of one text, in order, over this bind.
+	 */
+	Attempt send(OutboundSms sms, SmsSplitter.Split split) {
+		SMPPSession current = this.session;
+		if (current == null || !current.getSessionState().isTransmittable()) {
+			return new Attempt.Unavailable(this.name + " is not bound to the SMSC");
+		}
 		int total = split.payloads().size();
-		List<String> messageIds = new ArrayList<>(total);
-		try {
-			for (byte[] payload : split.payloads()) {
-				messageIds.add(submit(current, sms, split, payload));
+		long timeoutNanos = this.settings.submitTimeout().toNanos();
+		long[] slots = null;
+		if (this.rateLimiter != null) {
+			slots = this.rateLimiter.reserve(total, timeoutNanos);
+			if (slots == null) {
+				return new Attempt.Unavailable(this.name + " is at its rate of " + this.ratePerSecond
+						+ " submit_sm/s and has no slot within " + this.settings.submitTimeout().toMillis() + " ms");
 			}
 		}
-		catch (NegativeResponseException ex) {
-			int status = ex.getCommandStatus();
-			String reason = "SMSC answered " + statusName(status) + partsNote(messageIds.size(), total);
-			logger.warn("SMS {} to {} not sent: {}", sms.reference(), sms.to(), reason);
-			return isTransient(status) ? new RetryLater(reason) : new Failed(reason);
+		List<String> messageIds = new ArrayList<>(total);
+		for (int part = 0; part < total; part++) {
+			if (slots != null && !waitUntil(slots[part])) {
+				return new Attempt.Done(retryLater(sms, "interrupted" + partsNote(part, total)));
+			}
+			try {
+				if (!this.window.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS)) {
+					String reason = this.name + " had all " + this.windowSize
+							+ " submit_sm of its window outstanding for " + this.settings.submitTimeout().toMillis()
+							+ " ms";
+					return (part == 0) ? new Attempt.Unavailable(reason)
+							: new Attempt.Done(retryLater(sms, reason + partsNote(part, total)));
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return new Attempt.Done(retryLater(sms, "interrupted" + partsNote(part, total)));
+			}
+			try {
+				messageIds.add(submit(current, sms, split, split.payloads().get(part)));
+			}
+			catch (NegativeResponseException ex) {
+				int status = ex.getCommandStatus();
+				String reason = "SMSC answered " + statusName(status) + partsNote(part, total);
+				logger.warn("SMS {} to {} not sent over {}: {}", sms.reference(), sms.to(), this.name, reason);
+				return new Attempt.Done(isTransient(status) ? new RetryLater(reason) : new Failed(reason));
+			}
+			catch (ResponseTimeoutException ex) {
+				return new Attempt.Done(retryLater(sms, "no submit_sm_resp within "
+						+ this.settings.submitTimeout().toMillis() + " ms" + partsNote(part, total)));
+			}
+			catch (InvalidResponseException ex) {
+				return new Attempt.Done(
+						retryLater(sms, "invalid response from the SMSC: " + ex.getMessage() + partsNote(part, total)));
+			}
+			catch (IOException ex) {
+				// jSMPP throws it before or while writing the PDU, never after the SMSC
+				// could have taken it: another bind may send the text without a double
+				String reason = "link " + this.name + " failed: " + ex.getMessage();
+				return (part == 0) ? new Attempt.Unavailable(reason)
+						: new Attempt.Done(retryLater(sms, reason + partsNote(part, total)));
+			}
+			catch (PDUException ex) {
+				logger.warn("SMS {} to {} cannot be encoded as submit_sm: {}", sms.reference(), sms.to(),
+						ex.getMessage());
+				return new Attempt.Done(new Failed("cannot be encoded as submit_sm: " + ex.getMessage()));
+			}
+			finally {
+				this.window.release();
+			}
 		}
-		catch (ResponseTimeoutException ex) {
-			return retryLater(sms, "no submit_sm_resp within " + this.settings.submitTimeout().toMillis() + " ms"
-					+ partsNote(messageIds.size(), total));
-		}
-		catch (InvalidResponseException ex) {
-			return retryLater(sms,
-					"invalid response from the SMSC: " + ex.getMessage() + partsNote(messageIds.size(), total));
-		}
-		catch (IOException ex) {
-			return retryLater(sms, "link to the SMSC failed: " + ex.getMessage() + partsNote(messageIds.size(), total));
-		}
-		catch (PDUException ex) {
-			logger.warn("SMS {} to {} cannot be encoded as submit_sm: {}", sms.reference(), sms.to(), ex.getMessage());
-			return new Failed("cannot be encoded as submit_sm: " + ex.getMessage());
-		}
-		Sent sent = new Sent(messageIds);
-		remember(sms.reference(), sent);
-		logger.info("SMS {} to {} sent: {} part(s), data_coding {}, message ids {}", sms.reference(), sms.to(), total,
-				split.dataCoding(), messageIds);
-		return sent;
+		return new Attempt.Done(new Sent(messageIds));
 	}
 
 	private String submit(SMPPSession current, OutboundSms sms, SmsSplitter.Split split, byte[] payload)
@@ -210,8 +233,20 @@ final class JsmppClient implements SmppClient {
 			.getMessageId();
 	}
 
+	/** Parks until the moment; false when interrupted. */
+	private static boolean waitUntil(long nanoTime) {
+		long remaining;
+		while ((remaining = nanoTime - System.nanoTime()) > 0) {
+			LockSupport.parkNanos(remaining);
+			if (Thread.currentThread().isInterrupted()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private RetryLater retryLater(OutboundSms sms, String reason) {
-		logger.warn("SMS {} to {} not sent, will be retried: {}", sms.reference(), sms.to(), reason);
+		logger.warn("SMS {} to {} not sent over {}, will be retried: {}", sms.reference(), sms.to(), this.name, reason);
 		return new RetryLater(reason);
 	}
 
@@ -229,9 +264,9 @@ final class JsmppClient implements SmppClient {
 	}
 
 	static String statusName(int status) {
-		String name = STATUS_NAMES.get(status);
+		String statusName = STATUS_NAMES.get(status);
 		String hex = String.format("0x%08X", status);
-		return (name != null) ? name + " (" + hex + ")" : hex;
+		return (statusName != null) ? statusName + " (" + hex + ")" : hex;
 	}
 
 	private static Map<Integer, String> statusNames() {
@@ -250,23 +285,6 @@ final class JsmppClient implements SmppClient {
 		return Collections.unmodifiableMap(names);
 	}
 
-	private Sent rememberedSend(String reference) {
-		if (reference == null) {
-			return null;
-		}
-		synchronized (this.stateLock) {
-			return this.sentByReference.get(reference);
-		}
-	}
-
-	private void remember(String reference, Sent sent) {
-		if (reference != null) {
-			synchronized (this.stateLock) {
-				this.sentByReference.put(reference, sent);
-			}
-		}
-	}
-
 	private void bind() {
 		synchronized (this.stateLock) {
 			if (this.closed) {
@@ -280,7 +298,7 @@ final class JsmppClient implements SmppClient {
 		}
 		catch (IOException ex) {
 			candidate.close();
-			Duration wait = scheduleBind();
+			Duration wait = scheduleBind(null);
 			logger.warn("SMPP bind to {}:{} as {} failed: {}; next attempt in {} ms", this.settings.host(),
 					this.settings.port(), this.settings.systemId(), ex.getMessage(), wait.toMillis());
 			return;
@@ -297,8 +315,8 @@ final class JsmppClient implements SmppClient {
 			candidate.unbindAndClose();
 			return;
 		}
-		logger.info("SMPP bound to {}:{} as {} ({})", this.settings.host(), this.settings.port(),
-				this.settings.systemId(), candidate.getSessionState());
+		logger.info("SMPP bound to {}:{} as {} ({}, link {})", this.settings.host(), this.settings.port(),
+				this.settings.systemId(), candidate.getSessionState(), this.name);
 		SessionState state = candidate.getSessionState();
 		if (!state.isBound()) {
 			// the link dropped before we took the session; its listener saw a stranger
@@ -311,7 +329,8 @@ final class JsmppClient implements SmppClient {
 		SMPPSession candidate = new SMPPSession(new TimedSocketConnectionFactory(timeoutMillis));
 		candidate.setEnquireLinkTimer((int) this.settings.enquireLinkInterval().toMillis());
 		candidate.setTransactionTimer(this.settings.submitTimeout().toMillis());
-		candidate.setMessageReceiverListener(new InboundListener());
+		candidate.setPduProcessorDegree(this.pduThreads);
+		candidate.setMessageReceiverListener(this.listener);
 		candidate.addSessionStateListener((newState, oldState, source) -> {
 			if (newState == SessionState.CLOSED || newState == SessionState.UNBOUND) {
 				lost(candidate, newState);
@@ -321,8 +340,11 @@ final class JsmppClient implements SmppClient {
 	}
 
 	private BindParameter bindParameter() {
-		BindType bindType = (this.settings.bindMode() == SmppSettings.BindMode.TRANSCEIVER) ? BindType.BIND_TRX
-				: BindType.BIND_TX;
+		BindType bindType = switch (this.settings.bindMode()) {
+			case TRANSMITTER -> BindType.BIND_TX;
+			case RECEIVER -> BindType.BIND_RX;
+			case TRANSCEIVER -> BindType.BIND_TRX;
+		};
 		return new BindParameter(bindType, this.settings.systemId(), this.settings.password(),
 				this.settings.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null);
 	}
@@ -336,19 +358,15 @@ final class JsmppClient implements SmppClient {
 			this.session = null;
 		}
 		Duration wait = scheduleBind(lostSession);
-		logger.warn("SMPP link to {}:{} lost ({}); binding again in {} ms", this.settings.host(), this.settings.port(),
-				state, wait.toMillis());
-	}
-
-	private Duration scheduleBind() {
-		return scheduleBind(null);
+		logger.warn("SMPP link {} to {}:{} lost ({}); binding again in {} ms", this.name, this.settings.host(),
+				this.settings.port(), state, wait.toMillis());
 	}
 
 	private Duration scheduleBind(SMPPSession toClose) {
 		Duration wait;
 		synchronized (this.stateLock) {
 			wait = this.nextBackoff;
-			Duration doubled = wait.multipliedBy(2);
+			Duration doubled = this.nextBackoff.multipliedBy(2);
 			this.nextBackoff = (doubled.compareTo(this.settings.reconnectMaxBackoff()) > 0)
 					? this.settings.reconnectMaxBackoff() : doubled;
 			if (this.closed) {
@@ -369,8 +387,7 @@ final class JsmppClient implements SmppClient {
 		return wait;
 	}
 
-	@Override
-	public void close() {
+	void close() {
 		SMPPSession current;
 		synchronized (this.stateLock) {
 			if (this.closed) {
@@ -384,8 +401,21 @@ final class JsmppClient implements SmppClient {
 		if (current != null) {
 			current.unbindAndClose();
 		}
-		logger.info("SMPP client for {}:{} as {} closed", this.settings.host(), this.settings.port(),
+		logger.info("SMPP bind {} to {}:{} as {} closed", this.name, this.settings.host(), this.settings.port(),
 				this.settings.systemId());
+	}
+
+	/** What became of a text on this bind. */
+	sealed interface Attempt {
+
+		/** Nothing of the text went out: another bind may take it. */
+		record Unavailable(String reason) implements Attempt {
+		}
+
+		/** The outcome stands: at least one part may have gone out over this bind. */
+		record Done(SmsSendOutcome outcome) implements Attempt {
+		}
+
 	}
 
 	/**
@@ -411,42 +441,6 @@ final class JsmppClient implements SmppClient {
 				socket.close();
 				throw ex;
 			}
-		}
-
-	}
-
-	/**
-	 * A transceiver bind also receives: delivery receipts and replies are acknowledged so
-	 * that the SMSC does not resend them; acting on them is not this sender's job.
-	 */
-	private static final class InboundListener implements MessageReceiverListener {
-
-		@Override
-		public void onAcceptDeliverSm(DeliverSm deliverSm) {
-			if (MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
-				logger.debug("Delivery receipt received: {}", receiptId(deliverSm));
-			}
-			else {
-				logger.debug("Mobile-originated SMS received on the sending bind; not handled here");
-			}
-		}
-
-		private static String receiptId(DeliverSm deliverSm) {
-			try {
-				return deliverSm.getShortMessageAsDeliveryReceipt().getId();
-			}
-			catch (Exception ex) {
-				return "(unparsable)";
-			}
-		}
-
-		@Override
-		public void onAcceptAlertNotification(AlertNotification alertNotification) {
-		}
-
-		@Override
-		public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-			throw new ProcessRequestException("data_sm is not handled", SMPPConstant.STAT_ESME_RINVCMDID);
 		}
 
 	}

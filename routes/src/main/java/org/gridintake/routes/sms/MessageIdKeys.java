@@ -1,4 +1,4 @@
-package org.gridintake.adapters.sms.mo;
+package org.gridintake.routes.sms;
 
 import java.math.BigInteger;
 import java.util.Collections;
@@ -33,20 +33,20 @@ import java.util.regex.Pattern;
  * then the hex one), take the first key that finds exactly one message, and treat a key
  * that finds several as no match.
  */
-final class MessageIds {
+public final class MessageIdKeys {
 
 	private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
 
 	private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
 
-	private MessageIds() {
+	private MessageIdKeys() {
 	}
 
 	/**
 	 * @return the keys, strongest first; empty for a {@code null} or blank id, which
 	 * matches nothing
 	 */
-	static Set<String> matchKeys(String id) {
+	public static Set<String> matchKeys(String id) {
 		if (id == null || id.isBlank()) {
 			return Set.of();
 		}
@@ -63,7 +63,7 @@ final class MessageIds {
 	}
 
 	/** Whether the two ids may name the same message. */
-	static boolean mayMatch(String sentId, String receiptId) {
+	public static boolean mayMatch(String sentId, String receiptId) {
 		Set<String> receiptKeys = matchKeys(receiptId);
 		return matchKeys(sentId).stream().anyMatch(receiptKeys::contains);
 	}

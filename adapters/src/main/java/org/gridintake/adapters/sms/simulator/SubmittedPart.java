@@ -1,0 +1,20 @@
+package org.gridintake.adapters.sms.simulator;
+
+/**
+ * One submit_sm the simulated SMSC took, in the order they arrived.
+ *
+ * @param systemId the system id of the bind it came over
+ * @param destination the destination_addr (the resident's number)
+ * @param messageId the id the simulator answered with
+ * @param sequence the part's position in its text, 1 for a text of one part
+ * @param total how many parts its text has
+ */
+public record SubmittedPart(String systemId, String destination, String messageId, int sequence, int total) {
+
+	@Override
+	public String toString() {
+		return "SubmittedPart[systemId=" + this.systemId + ", destination=" + SmscSimulator.mask(this.destination)
+				+ ", messageId=" + this.messageId + ", sequence=" + this.sequence + ", total=" + this.total + "]";
+	}
+
+}
