@@ -152,7 +152,7 @@ class SmppClientTest {
 		this.simulator.close();
 		this.simulator = null;
 		try (SmppGateway early = SmppAdapters.smsGateway(List.of(settings(port)), 1, Double.POSITIVE_INFINITY)) {
-			assertThat(early.isReady()).isFalse(), 1, Double.POSITIVE_INFINITY);
+			assertThat(early.isReady()).isFalse();
 			assertThat(early.send(sms("too early"))).isInstanceOf(RetryLater.class);
 			awaitFailedBindAttempt(port);
 			this.simulator = SmscSimulator.start(port);
