@@ -32,6 +32,16 @@ public class EmbeddedDefault implements EnvironmentPostProcessor, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDefault.class);
 
+	/**
+	 * The SMSC simulator of this JVM's embedded default, so a newcomer can text the
+	 * gateway through it.
+	 */
+	private static volatile SmscSimulator simulator;
+
+	static SmscSimulator simulator() {
+		return simulator;
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!environment.acceptsProfiles(Profiles.of(PROFILE))
@@ -45,6 +55,7 @@ public class EmbeddedDefault implements EnvironmentPostProcessor, Ordered {
 		EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0);
 		EmbeddedRedis redis = EmbeddedRedis.start(0);
 		SmscSimulator smsc = SmscSimulator.start(smscPort);
+		simulator = smsc;
 		WireMockServer platforms = stubPlatforms(platformPort);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			platforms.stop();
