@@ -22,19 +22,39 @@ import org.locationtech.jts.index.strtree.STRtree;
  */
 final class GridIndex implements GridLocator {
 
+	static final double DEFAULT_NEAR_EDGE_METERS = 15.0;
+
+	static final double DEFAULT_SERVICE_MARGIN_METERS = 200.0;
+
+	private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180.0;
+
 	private final String version;
 
 	private final Map<String, GridUnit> units;
 
 	private final STRtree grids;
 
-	private GridIndex(String version, Map<String, GridUnit> units, STRtree grids) {
+	private final double nearEdgeMeters;
+
+	private final ServiceArea serviceArea;
+
+	private GridIndex(String version, Map<String, GridUnit> units, STRtree grids, double nearEdgeMeters,
+			ServiceArea serviceArea) {
 		this.version = version;
 		this.units = units;
 		this.grids = grids;
+		this.nearEdgeMeters = nearEdgeMeters;
+		this.serviceArea = serviceArea;
 	}
 
 	static GridIndex of(GridRegistry registry) {
+		return of(registry, DEFAULT_NEAR_EDGE_METERS, DEFAULT_SERVICE_MARGIN_METERS);
+	}
+
+	static GridIndex of(GridRegistry registry, double nearEdgeMeters, double serviceMarginMeters) {
+		if (!(nearEdgeMeters >= 0)) {
+			throw new IllegalArgumentException("near-edge distance must be >= 0 m, was " + nearEdgeMeters);
+		}
 		Map<String, GridUnit> units = new HashMap<>();
 		registry.units().forEach((code, entry) -> units.put(code, entry.unit()));
 		STRtree tree = new STRtree();
@@ -46,7 +66,13 @@ final class GridIndex implements GridLocator {
 		}
 		// Built now, not on the first query, so that the first case does not pay for it.
 		tree.build();
-		return new GridIndex(registry.version(), Map.copyOf(units), tree);
+		ServiceArea serviceArea = new ServiceArea(registry.units()
+			.values()
+			.stream()
+			.filter((entry) -> entry.unit().level() == GridLevel.DISTRICT)
+			.map(GridRegistry.Entry::area)
+			.toList(), serviceMarginMeters);
+		return new GridIndex(registry.version(), Map.copyOf(units), tree, nearEdgeMeters, serviceArea);
 	}
 
 	private static GridChain chain(GridRegistry.Entry grid, Map<String, GridRegistry.Entry> units) {
@@ -68,7 +94,46 @@ final class GridIndex implements GridLocator {
 			return Optional.empty();
 		}
 		double edge = (match.location == Location.BOUNDARY) ? 0.0 : match.grid.edgeDistanceMeters(wgs84);
-		return Optional.of(new GridLocation(match.grid.chain(), edge, this.version));
+		GridChain alternative = (edge <= this.nearEdgeMeters) ? neighbour(match.grid, wgs84, point) : null;
+		return Optional.of(new GridLocation(match.grid.chain(), edge, this.version, alternative));
+	}
+
+	/**
+	 * The nearest other grid within the near-edge distance, or null when there is none
+	 * (the edge is the district's outer border).
+	 */
+	private GridChain neighbour(IndexedGrid own, GeoPoint wgs84, Coordinate point) {
+		double dLat = this.nearEdgeMeters / METRES_PER_DEGREE;
+		double dLon = dLat / Math.max(Math.cos(Math.toRadians(wgs84.lat())), 1e-6);
+		Envelope around = new Envelope(point);
+		around.expandBy(dLon, dLat);
+		IndexedGrid[] best = new IndexedGrid[1];
+		double[] bestDistance = { Double.POSITIVE_INFINITY };
+		this.grids.query(around, (item) -> {
+			IndexedGrid candidate = (IndexedGrid) item;
+			if (candidate == own) {
+				return;
+			}
+			// The point is outside every other grid (or on its boundary), so the distance
+			// to its nearest edge is the distance to the grid itself.
+			double distance = (candidate.locate(point) == Location.EXTERIOR) ? candidate.edgeDistanceMeters(wgs84)
+					: 0.0;
+			if (distance <= this.nearEdgeMeters && (distance < bestDistance[0] || (distance == bestDistance[0]
+					&& candidate.chain().grid().code().compareTo(best[0].chain().grid().code()) < 0))) {
+				best[0] = candidate;
+				bestDistance[0] = distance;
+			}
+		});
+		return (best[0] != null) ? best[0].chain() : null;
+	}
+
+	@Override
+	public boolean inServiceArea(GeoPoint wgs84) {
+		return this.serviceArea.contains(wgs84);
+	}
+
+	String version() {
+		return this.version;
 	}
 
 	@Override

@@ -7,7 +7,8 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * A grid registry that has passed every consistency check: each parent exists, sits one
- * level up and prefixes its children's codes, and every polygon is valid.
+ * level up and prefixes its children's codes, every polygon is valid, and each level
+ * tiles its parent without gaps or overlaps ({@link GridTopology}).
  *
  * @param version identifies the file's content, so a case records which drawing of the
  * grids located it

@@ -50,6 +50,11 @@ final class GridRegistryReader {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read grid registry " + file + ": " + ex.getMessage(), ex);
 		}
+		return read(file, content);
+	}
+
+	/** Parses content already read, so a caller that hashed it does not read twice. */
+	static GridRegistry read(Path file, byte[] content) {
 		return new GridRegistryReader(file).parse(content);
 	}
 
@@ -81,6 +86,7 @@ final class GridRegistryReader {
 		if (units.values().stream().noneMatch((entry) -> entry.unit().level() == GridLevel.GRID)) {
 			throw fail("no feature of level grid");
 		}
+		GridTopology.check(units, this::fail);
 		return new GridRegistry(version(content), Collections.unmodifiableMap(units));
 	}
 
@@ -234,7 +240,7 @@ final class GridRegistryReader {
 		return (value == null || value.isNull()) ? null : value.asText();
 	}
 
-	private static String version(byte[] content) {
+	static String version(byte[] content) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
 			return "sha256:" + HexFormat.of().formatHex(digest).substring(0, 12);

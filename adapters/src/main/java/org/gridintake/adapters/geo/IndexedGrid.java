@@ -50,9 +50,14 @@ final class IndexedGrid {
 	 * avoids reprojecting the polygon.
 	 */
 	double edgeDistanceMeters(GeoPoint point) {
+		return distanceMeters(this.rings, point);
+	}
+
+	/** Distance from the point to the nearest of the rings' edges, in metres. */
+	static double distanceMeters(double[][] rings, GeoPoint point) {
 		double kx = Math.cos(Math.toRadians(point.lat()));
 		double best = Double.POSITIVE_INFINITY;
-		for (double[] ring : this.rings) {
+		for (double[] ring : rings) {
 			double ax = (ring[0] - point.lon()) * kx;
 			double ay = ring[1] - point.lat();
 			for (int i = 2; i < ring.length; i += 2) {
@@ -79,7 +84,7 @@ final class IndexedGrid {
 		return x * x + y * y;
 	}
 
-	private static double[][] rings(Geometry area) {
+	static double[][] rings(Geometry area) {
 		List<double[]> rings = new ArrayList<>();
 		for (int p = 0; p < area.getNumGeometries(); p++) {
 			Polygon polygon = (Polygon) area.getGeometryN(p);

@@ -346,7 +346,10 @@ final class SmppBind {
 			case TRANSCEIVER -> BindType.BIND_TRX;
 		};
 		return new BindParameter(bindType, this.settings.systemId(), this.settings.password(),
-				this.settings.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null);
+				// the address range names the short code whose messages this bind is to
+				// receive
+				this.settings.systemType(), TypeOfNumber.valueOf(this.settings.sourceTon()),
+				NumberingPlanIndicator.valueOf(this.settings.sourceNpi()), this.settings.sourceAddress());
 	}
 
 	/** Called on jSMPP's threads: only hands the work to the binder thread. */
