@@ -156,6 +156,17 @@ class PortalJourneyTest extends GatewayIntegrationTest {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("body");
+		// a real map pick, but in Shanghai: a wrong point, not a case for this district's
+		// triage
+		postReport("{\"text\": \"井盖丢了\", \"location\": {\"lon\": 121.4737, \"lat\": 31.2304, \"crs\": \"wgs84\"}}",
+				null)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("location")
+			.jsonPath("$.errors[0].message")
+			.value((message) -> assertThat((String) message).contains("outside the area"));
 		postReport("{\"text\": \"井盖丢了\"}", null).expectStatus()
 			.isBadRequest()
 			.expectBody()

@@ -34,7 +34,7 @@ final class CaseRows {
 			+ "community_code, community_name, grid_code, grid_name, grid_registry_version, master_case_id, status, "
 			+ "route_platform_id, route_level, route_area_code, route_rule, route_triage, platform_case_id, "
 			+ "location_source, place_kind, place_confidence, place_text, place_name, place_span_start, place_span_end, "
-			+ "place_lon, place_lat, address_distance_m, address_mismatch";
+			+ "place_lon, place_lat, address_distance_m, address_mismatch, alternative_grid_code, alternative_grid_name";
 
 	private CaseRows() {
 	}
@@ -63,9 +63,11 @@ final class CaseRows {
 				instant(rs, "received_at"),
 				new Reporter((mobile != null) ? new Mobile(mobile) : null, rs.getBoolean("sms_allowed")),
 				rs.getString("description"), rs.getString("category_code"), location, reportedPoint,
-				rs.getString("address"), chain, rs.getString("grid_registry_version"), evidence(rs),
-				rs.getObject("master_case_id", UUID.class), CaseStatus.valueOf(rs.getString("status")), route,
-				rs.getString("platform_case_id"));
+				rs.getString("address"), chain, rs.getString("grid_registry_version"),
+				(rs.getString("alternative_grid_code") != null) ? new GridUnit(rs.getString("alternative_grid_code"),
+						rs.getString("alternative_grid_name"), GridLevel.GRID) : null,
+				evidence(rs), rs.getObject("master_case_id", UUID.class), CaseStatus.valueOf(rs.getString("status")),
+				route, rs.getString("platform_case_id"));
 	}
 
 	private static LocationEvidence evidence(ResultSet rs) throws SQLException {

@@ -81,7 +81,7 @@ class PostgresCaseStore implements CaseStore {
 					        :gridCode, :gridName, :registryVersion, :masterCaseId, :status, :routePlatform, :routeLevel,
 					        :routeArea, :routeRule, :routeTriage, :platformCaseId, :locationSource, :placeKind, :placeConfidence,
 					       :placeText, :placeName, :placeStart, :placeEnd, :placeLon, :placeLat, :addressDistance,
-					       :addressMismatch, now())
+					       :addressMismatch, :alternativeCode, :alternativeName, now())
 					on conflict (channel, channel_ref) where channel_ref_kind = 'CHANNEL' do nothing
 					"""
 				.formatted(CaseRows.CASE_COLUMNS))
@@ -130,6 +130,8 @@ class PostgresCaseStore implements CaseStore {
 			.param("placeLat", (match != null) ? match.point().lat() : null)
 			.param("addressDistance", evidence.addressDistanceMeters())
 			.param("addressMismatch", evidence.addressMismatch())
+			.param("alternativeCode", (draft.alternativeGrid() != null) ? draft.alternativeGrid().code() : null)
+			.param("alternativeName", (draft.alternativeGrid() != null) ? draft.alternativeGrid().name() : null)
 			.update() == 1;
 	}
 
@@ -238,7 +240,8 @@ class PostgresCaseStore implements CaseStore {
 					  place_text = :placeText, place_name = :placeName, place_span_start = :placeStart,
 					  place_span_end = :placeEnd, place_lon = :placeLon, place_lat = :placeLat,
 					  route_platform_id = :routePlatform, route_level = :routeLevel, route_area_code = :routeArea,
-					  route_rule = :routeRule, route_triage = :routeTriage, updated_at = now()
+					  route_rule = :routeRule, route_triage = :routeTriage, alternative_grid_code = :alternativeCode,
+					  alternative_grid_name = :alternativeName, updated_at = now()
 					where id = :id""")
 				.param("lon", relocation.location().lon())
 				.param("lat", relocation.location().lat())
@@ -265,6 +268,10 @@ class PostgresCaseStore implements CaseStore {
 				.param("routeArea", relocation.route().areaCode())
 				.param("routeRule", relocation.route().rule())
 				.param("routeTriage", relocation.route().triage())
+				.param("alternativeCode",
+						relocation.grid().nearEdgeAlternative().map((alt) -> alt.grid().code()).orElse(null))
+				.param("alternativeName",
+						relocation.grid().nearEdgeAlternative().map((alt) -> alt.grid().name()).orElse(null))
 				.param("id", id.get())
 				.update();
 			insertEvent(id.get(), relocation.event());

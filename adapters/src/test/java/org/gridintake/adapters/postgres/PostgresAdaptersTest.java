@@ -233,7 +233,7 @@ class PostgresAdaptersTest {
 				Channel.PORTAL, ref, Instant.parse("2026-07-01T01:02:03.456Z"),
 				new Reporter(new Mobile("13800138000"), true), "饭馆油烟直排", "1109", new GeoPoint(116.405278, 39.913079),
 				new ReportedPoint(new GeoPoint(116.411522, 39.914483), Crs.GCJ02, 12.0), "双榆街115号", chain,
-				"sha256:test",
+				"sha256:test", new GridUnit("110199005001030", "兴华社区第30网格", GridLevel.GRID),
 				new LocationEvidence(LocationEvidence.Source.POINT,
 						new PlaceMatch(new GeoPoint(116.4051, 39.9131), 0, 8, "双榆街115号楼下", MatchKind.DOOR_EXACT, 0.93,
 								"双榆街115号"),

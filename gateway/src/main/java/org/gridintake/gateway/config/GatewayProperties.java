@@ -43,10 +43,13 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 	 * goes to triage and the resident is asked
 	 * @param addressMismatchMeters a point and an address further apart than this are
 	 * flagged on the case
+	 * @param registryCheckInterval how often the grid registry file is checked for a new
+	 * version
 	 */
 	public record Geo(
 			@jakarta.validation.constraints.DecimalMin("0.0") @jakarta.validation.constraints.DecimalMax("1.0") double minConfidence,
-			@jakarta.validation.constraints.Positive double addressMismatchMeters) {
+			@jakarta.validation.constraints.Positive double addressMismatchMeters,
+			@NotNull Duration registryCheckInterval) {
 	}
 
 	/**

@@ -62,9 +62,12 @@ public class PipelineConfiguration {
 		return CityData.taxonomy(properties.configDir(), json);
 	}
 
-	@Bean
+	@Bean(destroyMethod = "close")
 	GridLocator gridLocator(GatewayProperties properties) {
-		return GridAdapters.gridLocator(properties.configDir().resolve("grids.geojson"));
+		// grids get redrawn: a new file is picked up without a restart, older versions
+		// stay for cases located under them
+		return GridAdapters.reloadingGridLocator(properties.configDir().resolve("grids.geojson"),
+				properties.geo().registryCheckInterval());
 	}
 
 	@Bean

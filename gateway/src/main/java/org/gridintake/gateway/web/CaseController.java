@@ -72,6 +72,8 @@ class CaseController {
 		view.put("location_evidence", evidence(draft.locationEvidence()));
 		view.put("grid", draft.gridChain().map(CaseController::chain).orElse(null));
 		view.put("grid_registry_version", draft.gridRegistryVersion());
+		view.put("near_edge_alternative_grid",
+				(draft.alternativeGrid() != null) ? unit(draft.alternativeGrid()) : null);
 		if (draft.route() != null) {
 			Map<String, Object> route = new LinkedHashMap<>();
 			route.put("platform_id", draft.route().platformId());

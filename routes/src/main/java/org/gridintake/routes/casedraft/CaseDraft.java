@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.geo.GridChain;
+import org.gridintake.routes.geo.GridUnit;
 import org.gridintake.routes.geo.LocationEvidence;
 import org.gridintake.routes.routing.RouteDecision;
 
@@ -26,6 +27,8 @@ import org.gridintake.routes.routing.RouteDecision;
  * @param address the address as given, null when none
  * @param grid the unit grid and its parents, null when unlocated
  * @param gridRegistryVersion which registry version located it
+ * @param alternativeGrid the neighbouring unit grid when the point lies within a few
+ * metres of its grid's edge, else null
  * @param locationEvidence how the place was found and how sure that is
  * @param masterCaseId the case this one duplicates, null for a master
  * @param status where it stands now
@@ -34,8 +37,9 @@ import org.gridintake.routes.routing.RouteDecision;
  */
 public record CaseDraft(UUID id, CaseNumber caseNumber, Channel channel, ChannelRef channelRef, Instant receivedAt,
 		Reporter reporter, String description, String categoryCode, GeoPoint location, ReportedPoint reportedPoint,
-		String address, GridChain grid, String gridRegistryVersion, LocationEvidence locationEvidence,
-		UUID masterCaseId, CaseStatus status, RouteDecision route, String platformCaseId) {
+		String address, GridChain grid, String gridRegistryVersion, GridUnit alternativeGrid,
+		LocationEvidence locationEvidence, UUID masterCaseId, CaseStatus status, RouteDecision route,
+		String platformCaseId) {
 
 	public Optional<GridChain> gridChain() {
 		return Optional.ofNullable(this.grid);

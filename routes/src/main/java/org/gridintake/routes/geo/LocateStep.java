@@ -1,9 +1,12 @@
 package org.gridintake.routes.geo;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.gridintake.routes.casedraft.ReportedPoint;
+import org.gridintake.routes.intake.FieldError;
 import org.gridintake.routes.intake.InboundReport;
+import org.gridintake.routes.intake.InvalidReportException;
 import org.gridintake.routes.intake.IntakeWork;
 
 /**
@@ -35,6 +38,13 @@ public class LocateStep {
 		ReportedPoint reported = report.reportedPoint();
 		if (reported != null) {
 			GeoPoint wgs84 = CoordinateTransform.toWgs84(reported.point(), reported.crs());
+			if (!this.locator.inServiceArea(wgs84)) {
+				// a point far outside is a wrong map pick or a wrong crs: say so rather
+				// than file it to triage
+				throw new InvalidReportException(
+						List.of(new FieldError("location", "lies outside the area this gateway serves (" + wgs84
+								+ " in WGS-84); check the point and its crs")));
+			}
 			Optional<PlaceMatch> address = precise(report.address());
 			Double distance = address.map((match) -> match.point().distanceMeters(wgs84)).orElse(null);
 			return work.withPlace(wgs84, this.locator.locate(wgs84).orElse(null),

@@ -54,8 +54,9 @@ public class CaseRecorder {
 		CaseDraft draft = new CaseDraft(UUID.randomUUID(), number, report.channel(), report.channelRef(),
 				report.receivedAt(), report.reporter(), report.text().strip(), work.categoryCode(), work.wgs84(),
 				report.reportedPoint(), report.address(), (location != null) ? location.chain() : null,
-				(location != null) ? location.registryVersion() : null, work.evidence(), null, status, work.route(),
-				null);
+				(location != null) ? location.registryVersion() : null,
+				(location != null) ? location.nearEdgeAlternative().map((alt) -> alt.grid()).orElse(null) : null,
+				work.evidence(), null, status, work.route(), null);
 		List<StatusEvent> history = new ArrayList<>();
 		history.add(new StatusEvent(CaseStatus.RECEIVED, report.receivedAt(), StatusEvent.GATEWAY,
 				"received via " + report.channel().code()));
