@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,13 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridintake.routes.casedraft.Channel;
+import org.gridintake.routes.casedraft.ChannelRef;
+import org.gridintake.routes.casedraft.RawMessage;
+import org.gridintake.routes.casedraft.Reporter;
+import org.gridintake.routes.geo.LocateStep;
+import org.gridintake.routes.intake.InboundReport;
+import org.gridintake.routes.intake.IntakeWork;
 import org.gridintake.routes.geo.GridChain;
 import org.gridintake.routes.geo.GridLocation;
 import org.gridintake.routes.geo.GridLocator;
@@ -43,11 +51,14 @@ class GeocodingQualityTest {
 
 	private static GridLocator locator;
 
+	private static LocateStep locateStep;
+
 	@BeforeAll
 	static void load() {
 		Path config = configDir();
 		geocoder = GazetteerAdapters.placeGeocoder(config.resolve("places.geojson"), config.resolve("grids.geojson"));
 		locator = GridAdapters.gridLocator(config.resolve("grids.geojson"));
+		locateStep = new LocateStep(locator, geocoder, THRESHOLD, 300);
 	}
 
 	static Path configDir() {
@@ -87,51 +98,19 @@ class GeocodingQualityTest {
 			.isLessThan(3.0);
 	}
 
-	@Test
-	void geocodesThousandsOfTextsPerSecond() throws IOException {
-		List<String> texts = new ArrayList<>();
-		for (JsonNode report : reports()) {
-			for (String field : List.of("text", "address", "summary")) {
-				if (report.hasNonNull(field)) {
-					texts.add(report.get(field).asText());
-				}
-			}
-		}
-		for (int warm = 0; warm < 5; warm++) {
-			texts.forEach(geocoder::geocode);
-		}
-		int rounds = 20;
-		long started = System.nanoTime();
-		for (int round = 0; round < rounds; round++) {
-			texts.forEach(geocoder::geocode);
-		}
-		double seconds = (System.nanoTime() - started) / 1e9;
-		double perSecond = rounds * texts.size() / seconds;
-		System.out.printf(Locale.ROOT, "GeocodingQualityTest: %,.0f texts per second on one thread%n", perSecond);
-		assertThat(perSecond).isGreaterThan(5_000);
-	}
-
 	/**
-	 * SMS: the text. Hotline: the address as typed, then the summary if that gives
-	 * nothing.
+	 * Through the pipeline's own locate step: for SMS the text, for the hotline the
+	 * address as typed and then the operator's summary.
 	 */
 	private static Outcome locate(JsonNode report) {
-		List<String> texts = report.get("channel").asText().equals("sms") ? List.of(field(report, "text"))
-				: List.of(field(report, "address"), field(report, "summary"));
-		Optional<PlaceMatch> best = Optional.empty();
-		for (String text : texts) {
-			Optional<PlaceMatch> match = geocoder.geocode(text);
-			if (match.isPresent() && (best.isEmpty() || match.get().confidence() > best.get().confidence())) {
-				best = match;
-			}
-			if (best.isPresent() && best.get().confidence() >= THRESHOLD) {
-				break;
-			}
-		}
-		Optional<GridChain> chain = best.filter((m) -> m.confidence() >= THRESHOLD)
-			.flatMap((m) -> locator.locate(m.point()))
-			.map(GridLocation::chain);
-		return new Outcome(best.orElse(null), chain.orElse(null));
+		boolean sms = report.get("channel").asText().equals("sms");
+		String text = sms ? field(report, "text") : field(report, "summary");
+		String address = sms ? null : field(report, "address");
+		IntakeWork located = locateStep.locate(IntakeWork.of(new InboundReport(sms ? Channel.SMS : Channel.HOTLINE,
+				new ChannelRef(report.get("id").asText(), ChannelRef.Kind.CHANNEL), Instant.now(), Reporter.anonymous(),
+				text, null, address, null, RawMessage.utf8("text/plain", text))));
+		return new Outcome(located.evidence().match(),
+				(located.location() != null) ? located.location().chain() : null);
 	}
 
 	private static String field(JsonNode report, String name) {

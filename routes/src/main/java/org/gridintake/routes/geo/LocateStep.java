@@ -60,7 +60,13 @@ public class LocateStep {
 			return placed(work, fromText.get(), LocationEvidence.Source.TEXT);
 		}
 		PlaceMatch coarse = geocode(report.address()).or(() -> geocode(work.text())).orElse(null);
-		return work.withPlace(null, null, LocationEvidence.none(coarse));
+		IntakeWork unlocated = work.withPlace(null, null, LocationEvidence.none(coarse));
+		// too coarse to pick a unit grid, but good enough to pick the street whose triage
+		// should look at it
+		return (coarse == null) ? unlocated
+				: this.locator.locate(coarse.point())
+					.map((area) -> unlocated.withTriageArea(area.chain()))
+					.orElse(unlocated);
 	}
 
 	private IntakeWork placed(IntakeWork work, PlaceMatch match, LocationEvidence.Source source) {

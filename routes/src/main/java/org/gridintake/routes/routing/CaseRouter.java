@@ -30,6 +30,10 @@ public class CaseRouter {
 	}
 
 	public IntakeWork route(IntakeWork work) {
+		if (work.location() == null && work.triageArea() != null) {
+			return work.withRoute(triage(GridLevel.STREET, work.triageArea().street().code(),
+					"unlocated, but its words point to " + work.triageArea().street().name() + ": street triage"));
+		}
 		return work.withRoute(decide(work.categoryCode(), work.location() == null ? null : work.location().chain()));
 	}
 

@@ -87,6 +87,8 @@ class LocateStepTest {
 		assertThat(work.wgs84()).isNull();
 		assertThat(work.evidence().source()).isEqualTo(LocationEvidence.Source.NONE);
 		assertThat(work.evidence().match().placeName()).isEqualTo("幸福社区");
+		// precise enough to pick the street whose triage looks at it
+		assertThat(work.triageArea().street().code()).isEqualTo("110199001");
 	}
 
 	@Test

@@ -3,7 +3,16 @@ package org.gridintake.routes.routing;
 import java.net.URI;
 import java.util.List;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
+
+import org.gridintake.routes.casedraft.Channel;
+import org.gridintake.routes.casedraft.ChannelRef;
+import org.gridintake.routes.casedraft.RawMessage;
+import org.gridintake.routes.casedraft.Reporter;
+import org.gridintake.routes.intake.InboundReport;
+import org.gridintake.routes.intake.IntakeWork;
 
 import org.gridintake.routes.geo.GridChain;
 import org.gridintake.routes.geo.GridLevel;
@@ -77,6 +86,19 @@ class CaseRouterTest {
 		assertThat(decision.triage()).isTrue();
 		assertThat(decision.platformId()).isEqualTo("qh-district");
 		assertThat(decision.rule()).startsWith("unlocated");
+	}
+
+	@Test
+	void anUnlocatedCaseWhoseWordsPointToAStreetGoesToThatStreetsTriage() {
+		IntakeWork work = IntakeWork
+			.of(new InboundReport(Channel.SMS, new ChannelRef("r", ChannelRef.Kind.CHANNEL), Instant.now(),
+					Reporter.anonymous(), "东华街道有人乱倒垃圾", null, null, null, RawMessage.utf8("text/plain", "x")))
+			.withTriageArea(chain("110199001002003"));
+		RouteDecision decision = this.router.route(work).route();
+		assertThat(decision.triage()).isTrue();
+		assertThat(decision.platformId()).isEqualTo("donghua-street");
+		assertThat(decision.areaCode()).isEqualTo("110199001");
+		assertThat(decision.rule()).contains("street triage");
 	}
 
 	@Test
