@@ -1,7 +1,9 @@
 package org.gridintake.adapters.postgres;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -71,7 +73,6 @@ class PostgresCaseStore implements CaseStore {
 		GridChain chain = draft.grid();
 		LocationEvidence evidence = (draft.locationEvidence() != null) ? draft.locationEvidence()
 				: LocationEvidence.none(null);
-		PlaceMatch match = evidence.match();
 		return this.jdbc
 			.sql("""
 					insert into report_case (%s, updated_at)
@@ -119,15 +120,7 @@ class PostgresCaseStore implements CaseStore {
 			.param("routeRule", (draft.route() != null) ? draft.route().rule() : null)
 			.param("routeTriage", (draft.route() != null) ? draft.route().triage() : null)
 			.param("platformCaseId", draft.platformCaseId())
-			.param("locationSource", evidence.source().name())
-			.param("placeKind", (match != null) ? match.kind().name() : null)
-			.param("placeConfidence", (match != null) ? match.confidence() : null)
-			.param("placeText", (match != null) ? match.matchedText() : null)
-			.param("placeName", (match != null) ? match.placeName() : null)
-			.param("placeStart", (match != null) ? match.start() : null)
-			.param("placeEnd", (match != null) ? match.end() : null)
-			.param("placeLon", (match != null) ? match.point().lon() : null)
-			.param("placeLat", (match != null) ? match.point().lat() : null)
+			.params(evidenceParams(evidence))
 			.param("addressDistance", evidence.addressDistanceMeters())
 			.param("addressMismatch", evidence.addressMismatch())
 			.param("alternativeCode", (draft.alternativeGrid() != null) ? draft.alternativeGrid().code() : null)
@@ -230,7 +223,6 @@ class PostgresCaseStore implements CaseStore {
 				return false;
 			}
 			GridChain chain = relocation.grid().chain();
-			PlaceMatch match = relocation.evidence().match();
 			this.jdbc.sql("""
 					update report_case set status = 'LOCATED', lon = :lon, lat = :lat,
 					  district_code = :districtCode, district_name = :districtName, street_code = :streetCode,
@@ -254,15 +246,7 @@ class PostgresCaseStore implements CaseStore {
 				.param("gridCode", chain.grid().code())
 				.param("gridName", chain.grid().name())
 				.param("registryVersion", relocation.grid().registryVersion())
-				.param("locationSource", relocation.evidence().source().name())
-				.param("placeKind", (match != null) ? match.kind().name() : null)
-				.param("placeConfidence", (match != null) ? match.confidence() : null)
-				.param("placeText", (match != null) ? match.matchedText() : null)
-				.param("placeName", (match != null) ? match.placeName() : null)
-				.param("placeStart", (match != null) ? match.start() : null)
-				.param("placeEnd", (match != null) ? match.end() : null)
-				.param("placeLon", (match != null) ? match.point().lon() : null)
-				.param("placeLat", (match != null) ? match.point().lat() : null)
+				.params(evidenceParams(relocation.evidence()))
 				.param("routePlatform", relocation.route().platformId())
 				.param("routeLevel", relocation.route().level().code())
 				.param("routeArea", relocation.route().areaCode())
@@ -288,6 +272,24 @@ class PostgresCaseStore implements CaseStore {
 			}
 			return true;
 		}));
+	}
+
+	/**
+	 * How a case was located, as the named parameters both insert and relocation write.
+	 */
+	private static Map<String, Object> evidenceParams(LocationEvidence evidence) {
+		PlaceMatch match = evidence.match();
+		Map<String, Object> params = new HashMap<>();
+		params.put("locationSource", evidence.source().name());
+		params.put("placeKind", (match != null) ? match.kind().name() : null);
+		params.put("placeConfidence", (match != null) ? match.confidence() : null);
+		params.put("placeText", (match != null) ? match.matchedText() : null);
+		params.put("placeName", (match != null) ? match.placeName() : null);
+		params.put("placeStart", (match != null) ? match.start() : null);
+		params.put("placeEnd", (match != null) ? match.end() : null);
+		params.put("placeLon", (match != null) ? match.point().lon() : null);
+		params.put("placeLat", (match != null) ? match.point().lat() : null);
+		return params;
 	}
 
 	private List<Reporter> reporters(UUID caseId) {

@@ -10,7 +10,7 @@ import java.util.List;
  * with a concatenation header (8-bit reference), which handsets use to show the parts as
  * one message.
  */
-final class SmsSplitter {
+public final class SmsSplitter {
 
 	static final int DATA_CODING_GSM7 = 0x00;
 
@@ -81,7 +81,7 @@ final class SmsSplitter {
 	 * Cuts a text into UTF-16 code units, the way UCS2 SMS carry it; a part never ends
 	 * between the two halves of a surrogate pair, so it may then hold one unit fewer.
 	 */
-	static List<String> ucs2Segments(String text) {
+	public static List<String> ucs2Segments(String text) {
 		if (text.length() <= UCS2_SINGLE_UNITS) {
 			return List.of(text);
 		}

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.gridintake.adapters.sms.SmsSplitter;
 import org.gridintake.adapters.sms.mo.MoCodecs;
 import org.gridintake.routes.sms.MoPart;
 import org.jsmpp.PDUStringException;
@@ -95,10 +96,6 @@ public class SmscSimulator implements AutoCloseable {
 	private static final int PDU_THREADS = 16;
 
 	private static final String SYSTEM_ID = "gridsmsc";
-
-	private static final int UCS2_SINGLE_UNITS = 70;
-
-	private static final int UCS2_PART_UNITS = 67;
 
 	private static final ZoneId SMSC_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -563,23 +560,6 @@ public class SmscSimulator implements AutoCloseable {
 		return status;
 	}
 
-	private static List<String> ucs2Segments(String text) {
-		if (text.length() <= UCS2_SINGLE_UNITS) {
-			return List.of(text);
-		}
-		List<String> segments = new ArrayList<>();
-		int start = 0;
-		while (start < text.length()) {
-			int end = Math.min(start + UCS2_PART_UNITS, text.length());
-			if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
-				end--;
-			}
-			segments.add(text.substring(start, end));
-			start = end;
-		}
-		return segments;
-	}
-
 	/** A user data header of one element, then the body. */
 	private static byte[] withHeader(byte[] body, byte[] element) {
 		ByteArrayOutputStream payload = new ByteArrayOutputStream(1 + element.length + body.length);
@@ -644,7 +624,8 @@ public class SmscSimulator implements AutoCloseable {
 
 		/** The text in UCS2, split into parts as a handset would when it is long. */
 		public MoDelivery text(String text) {
-			return parts(ucs2Segments(text));
+			// a handset splits a long text the way the gateway does
+			return parts(SmsSplitter.ucs2Segments(text));
 		}
 
 		/** One part per text, each in UCS2. */
