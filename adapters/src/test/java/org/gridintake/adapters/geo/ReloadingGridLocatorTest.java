@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.gridintake.adapters.geo.GridTestRegistries.grid;
 import static org.gridintake.adapters.geo.GridTestRegistries.registry;
@@ -92,14 +93,12 @@ class ReloadingGridLocatorTest {
 		try (VersionedGridLocator locator = GridAdapters.reloadingGridLocator(file, Duration.ofMillis(50))) {
 			String first = locator.currentVersion();
 			replace(file, "not json at all");
-			Thread.sleep(300);
-			assertThat(locator.currentVersion()).as("a broken file is not swapped in").isEqualTo(first);
+			// several watch intervals pass and the broken file is still not swapped in
+			await().during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> locator.currentVersion().equals(first));
 			replace(file, registry(116.005));
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			while (locator.currentVersion().equals(first) && System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
-			assertThat(locator.currentVersion()).isNotEqualTo(first);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !locator.currentVersion().equals(first));
 			assertThat(locator.locate(MOVED).orElseThrow().chain().grid().code()).isEqualTo(grid(1));
 			assertThat(locator.versions()).hasSize(2);
 		}
