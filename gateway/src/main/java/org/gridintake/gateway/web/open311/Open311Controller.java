@@ -1,0 +1,398 @@
+package org.gridintake.gateway.web.open311;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.gridintake.gateway.config.GatewayProperties;
+import org.gridintake.routes.casedraft.CaseNumber;
+import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
+import org.gridintake.routes.intake.IntakeResult;
+import org.gridintake.routes.open311.Open311Error;
+import org.gridintake.routes.open311.Open311Formats;
+import org.gridintake.routes.open311.Open311RejectedException;
+import org.gridintake.routes.open311.Open311Request;
+import org.gridintake.routes.open311.Open311RequestMapper;
+import org.gridintake.routes.open311.Open311Views;
+import org.gridintake.routes.pipeline.Endpoints;
+import org.gridintake.routes.portal.PortalSubmission;
+import org.gridintake.routes.routing.Taxonomy;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The Open311 GeoReport v2 face of the portal intake. Requests go through the same portal
+ * route as {@code /api/v1/reports}, so both front ends get one validation and one
+ * pipeline; the format is chosen by the {@code .json}/{@code .xml} suffix, as the spec
+ * does it.
+ */
+@RestController
+@RequestMapping("/open311/v2")
+class Open311Controller {
+
+	private static final Logger log = LoggerFactory.getLogger(Open311Controller.class);
+
+	/** Ids looked up per list request; each is one read of the store. */
+	private static final int MAX_IDS = 50;
+
+	/** The same limit as the JSON portal API. */
+	private static final int MAX_BODY_BYTES = 64 * 1024;
+
+	private static final MediaType XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
+
+	private static final MediaType JSON = MediaType.parseMediaType("application/json;charset=UTF-8");
+
+	private final ProducerTemplate camel;
+
+	private final CaseStore cases;
+
+	private final ObjectMapper json;
+
+	private final Open311Formats formats;
+
+	private final Open311Views views;
+
+	private final Open311RequestMapper mapper;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	Open311Controller(ProducerTemplate camel, CaseStore cases, Taxonomy taxonomy, GatewayProperties properties,
+			ObjectMapper json, MeterRegistry meters, Clock clock) {
+		this.camel = camel;
+		this.cases = cases;
+		this.json = json;
+		this.formats = new Open311Formats(json);
+		this.views = new Open311Views(taxonomy, properties.zone());
+		this.mapper = new Open311RequestMapper(properties.serviceDistrict());
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	@GetMapping("/services.{format}")
+	ResponseEntity<String> services(@PathVariable String format,
+			@RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
+		Optional<Format> wanted = Format.of(format);
+		if (wanted.isEmpty()) {
+			return unknownFormat();
+		}
+		try {
+			this.mapper.checkJurisdiction(jurisdictionId);
+		}
+		catch (Open311RejectedException ex) {
+			return errors(wanted.get(), ex);
+		}
+		return list(wanted.get(), HttpStatus.OK, "services", "service", this.views.services());
+	}
+
+	@PostMapping(path = "/requests.{format}",
+			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.APPLICATION_JSON_VALUE })
+	Mono<ResponseEntity<String>> create(@PathVariable String format, ServerWebExchange exchange,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE) String contentType,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		Optional<Format> wanted = Format.of(format);
+		if (wanted.isEmpty()) {
+			return Mono.just(unknownFormat());
+		}
+		// WebFlux hands form bodies only to getFormData(), which loses the raw bytes the
+		// case keeps; so the body is read as sent, for both content types
+		return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		})
+			.defaultIfEmpty(new byte[0])
+			.flatMap((raw) -> submit(wanted.get(), raw, contentType, idempotencyKey))
+			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(errors(wanted.get(),
+					new Open311RejectedException(413, "body: must be at most " + MAX_BODY_BYTES / 1024 + " KB"))));
+	}
+
+	private Mono<ResponseEntity<String>> submit(Format format, byte[] raw, String contentType, String idempotencyKey) {
+		PortalSubmission submission;
+		try {
+			Map<String, String> parameters = MediaType.parseMediaType(contentType)
+				.isCompatibleWith(MediaType.APPLICATION_JSON) ? jsonParameters(raw) : formParameters(raw);
+			submission = this.mapper.toSubmission(Open311Request.fromParameters(parameters), idempotencyKey, raw,
+					contentType, this.clock.instant());
+		}
+		catch (Open311RejectedException ex) {
+			count("rejected");
+			return Mono.just(errors(format, ex));
+		}
+		return Mono.fromCallable(() -> this.camel.requestBody(Endpoints.PORTAL_INTAKE, submission, IntakeResult.class))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map((result) -> answer(format, result))
+			.onErrorResume((ex) -> {
+				log.error("Open311 request could not be stored; the client is told to retry", ex);
+				count("unavailable");
+				return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+					.header(HttpHeaders.RETRY_AFTER, "5")
+					.contentType(format.mediaType)
+					.body(render(format, List
+						.of(new Open311Error(503, "the request could not be stored now; nothing was kept, retry")))));
+			});
+	}
+
+	@GetMapping("/requests/{id}.{format}")
+	Mono<ResponseEntity<String>> one(@PathVariable String id, @PathVariable String format,
+			@RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
+		Optional<Format> wanted = Format.of(format);
+		if (wanted.isEmpty()) {
+			return Mono.just(unknownFormat());
+		}
+		try {
+			this.mapper.checkJurisdiction(jurisdictionId);
+		}
+		catch (Open311RejectedException ex) {
+			return Mono.just(errors(wanted.get(), ex));
+		}
+		Optional<CaseNumber> number = CaseNumber.parse(id);
+		if (number.isEmpty()) {
+			return Mono.just(errors(wanted.get(),
+					new Open311RejectedException(404, "service_request_id: no such service request")));
+		}
+		return Mono.fromCallable(() -> this.cases.find(number.get()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map((found) -> found
+				.map((record) -> list(wanted.get(), HttpStatus.OK, "service_requests", "request",
+						List.of(this.views.request(record))))
+				.orElseGet(() -> errors(wanted.get(),
+						new Open311RejectedException(404, "service_request_id: no such service request"))));
+	}
+
+	/**
+	 * The store can only fetch cases by number, so a list needs service_request_id; the
+	 * other filters narrow those cases.
+	 */
+	@GetMapping("/requests.{format}")
+	Mono<ResponseEntity<String>> search(@PathVariable String format, @RequestParam Map<String, String> parameters) {
+		Optional<Format> wanted = Format.of(format);
+		if (wanted.isEmpty()) {
+			return Mono.just(unknownFormat());
+		}
+		Filter filter;
+		try {
+			this.mapper.checkJurisdiction(parameters.get("jurisdiction_id"));
+			filter = Filter.of(parameters);
+		}
+		catch (Open311RejectedException ex) {
+			return Mono.just(errors(wanted.get(), ex));
+		}
+		return Mono
+			.fromCallable(() -> filter.ids()
+				.stream()
+				.map(this.cases::find)
+				.flatMap(Optional::stream)
+				.filter(filter::matches)
+				.map(this.views::request)
+				.toList())
+			.subscribeOn(Schedulers.boundedElastic())
+			.map((found) -> list(wanted.get(), HttpStatus.OK, "service_requests", "request", found));
+	}
+
+	private ResponseEntity<String> answer(Format format, IntakeResult result) {
+		if (result instanceof IntakeResult.Rejected rejected) {
+			count("rejected");
+			return errors(format, new Open311RejectedException(400, Open311RequestMapper.describe(rejected.errors())));
+		}
+		boolean duplicate = result instanceof IntakeResult.Duplicate;
+		String caseNumber = duplicate ? ((IntakeResult.Duplicate) result).caseNumber().value()
+				: ((IntakeResult.Accepted) result).caseNumber().value();
+		boolean located = !duplicate && ((IntakeResult.Accepted) result).located();
+		count(duplicate ? "duplicate" : "accepted");
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("service_request_id", caseNumber);
+		view.put("service_notice", duplicate ? "此问题已受理过，编号" + caseNumber
+				: located ? "已受理，编号" + caseNumber : "已受理，编号" + caseNumber + "；位置待核实，可能会与您联系");
+		view.put("account_id", null);
+		return list(format, duplicate ? HttpStatus.OK : HttpStatus.CREATED, "service_requests", "request",
+				List.of(view));
+	}
+
+	private void count(String outcome) {
+		this.meters.counter("gateway.intake", "channel", "open311", "outcome", outcome).increment();
+	}
+
+	private ResponseEntity<String> list(Format format, HttpStatus status, String root, String item,
+			List<Map<String, Object>> items) {
+		String body = (format == Format.XML) ? Open311Formats.xml(root, item, items) : this.formats.json(items);
+		return ResponseEntity.status(status).contentType(format.mediaType).body(body);
+	}
+
+	private ResponseEntity<String> errors(Format format, Open311RejectedException ex) {
+		return ResponseEntity.status(ex.status()).contentType(format.mediaType).body(render(format, ex.errors()));
+	}
+
+	private String render(Format format, List<Open311Error> errors) {
+		return (format == Format.XML) ? Open311Formats.errorsXml(errors) : this.formats.errorsJson(errors);
+	}
+
+	private ResponseEntity<String> unknownFormat() {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(JSON)
+			.body(this.formats.errorsJson(List.of(new Open311Error(404, "format: must be json or xml"))));
+	}
+
+	private Map<String, String> jsonParameters(byte[] body) {
+		JsonNode tree;
+		try {
+			tree = this.json.readTree(body);
+		}
+		catch (JsonProcessingException ex) {
+			throw new Open311RejectedException(400, "body: is not valid JSON");
+		}
+		catch (java.io.IOException ex) {
+			throw new Open311RejectedException(400, "body: could not be read");
+		}
+		if (tree == null || !tree.isObject()) {
+			throw new Open311RejectedException(400, "body: must be a JSON object");
+		}
+		Map<String, String> parameters = new HashMap<>();
+		List<Open311Error> errors = new ArrayList<>();
+		tree.fields().forEachRemaining((field) -> {
+			JsonNode value = field.getValue();
+			if (value.isValueNode()) {
+				parameters.put(field.getKey(), value.isNull() ? null : value.asText());
+			}
+			else {
+				errors.add(new Open311Error(400, field.getKey() + ": has the wrong type"));
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw new Open311RejectedException(400, errors);
+		}
+		return parameters;
+	}
+
+	/** The first value of each parameter, as a form post sends it. */
+	private static Map<String, String> formParameters(byte[] body) {
+		Map<String, String> parameters = new HashMap<>();
+		for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int equals = pair.indexOf('=');
+			try {
+				String name = URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals),
+						StandardCharsets.UTF_8);
+				String value = (equals < 0) ? ""
+						: URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+				parameters.putIfAbsent(name, value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new Open311RejectedException(400, "body: is not valid form encoding");
+			}
+		}
+		return parameters;
+	}
+
+	private enum Format {
+
+		JSON(Open311Controller.JSON), XML(Open311Controller.XML);
+
+		private final MediaType mediaType;
+
+		Format(MediaType mediaType) {
+			this.mediaType = mediaType;
+		}
+
+		static Optional<Format> of(String suffix) {
+			return switch (suffix) {
+				case "json" -> Optional.of(JSON);
+				case "xml" -> Optional.of(XML);
+				default -> Optional.empty();
+			};
+		}
+
+	}
+
+	private record Filter(List<CaseNumber> ids, Set<String> serviceCodes, Set<String> statuses, Instant start,
+			Instant end) {
+
+		static Filter of(Map<String, String> parameters) {
+			List<String> given = split(parameters.get("service_request_id"));
+			if (given.isEmpty()) {
+				throw new Open311RejectedException(400,
+						"service_request_id: is required; listing by date, status or service alone is not supported yet");
+			}
+			if (given.size() > MAX_IDS) {
+				throw new Open311RejectedException(400, "service_request_id: at most " + MAX_IDS + " ids");
+			}
+			List<CaseNumber> ids = given.stream().map(CaseNumber::parse).flatMap(Optional::stream).distinct().toList();
+			Set<String> statuses = new LinkedHashSet<>(split(parameters.get("status")));
+			if (!Set.of("open", "closed").containsAll(statuses)) {
+				throw new Open311RejectedException(400, "status: must be open or closed");
+			}
+			return new Filter(ids, new LinkedHashSet<>(split(parameters.get("service_code"))), statuses,
+					instant(parameters.get("start_date"), "start_date"),
+					instant(parameters.get("end_date"), "end_date"));
+		}
+
+		boolean matches(CaseRecord record) {
+			Instant requested = record.draft().receivedAt();
+			return (this.serviceCodes.isEmpty() || this.serviceCodes.contains(record.draft().categoryCode()))
+					&& (this.statuses.isEmpty()
+							|| this.statuses.contains(Open311Views.openOrClosed(record.draft().status())))
+					&& (this.start == null || !requested.isBefore(this.start))
+					&& (this.end == null || !requested.isAfter(this.end));
+		}
+
+		private static List<String> split(String value) {
+			if (value == null || value.isBlank()) {
+				return List.of();
+			}
+			return Arrays.stream(value.split(",")).map(String::strip).filter((part) -> !part.isEmpty()).toList();
+		}
+
+		private static Instant instant(String value, String field) {
+			if (value == null || value.isBlank()) {
+				return null;
+			}
+			try {
+				return OffsetDateTime.parse(value.strip()).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				throw new Open311RejectedException(400, field + ": must be a W3C date-time with offset");
+			}
+		}
+
+	}
+
+}
