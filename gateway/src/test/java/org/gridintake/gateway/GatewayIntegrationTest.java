@@ -75,6 +75,7 @@ abstract class GatewayIntegrationTest {
 		registry.add("gateway.forward.request-timeout", () -> "2s");
 		registry.add("gateway.forward.retry.initial-backoff", () -> "100ms");
 		registry.add("gateway.forward.retry.max-backoff", () -> "500ms");
+		registry.add("gateway.forward.circuit-open-for", () -> "2s");
 		registry.add("gateway.sms.poll-interval-ms", () -> "100");
 		registry.add("gateway.sms.retry.initial-backoff", () -> "100ms");
 		registry.add("gateway.sms.retry.max-backoff", () -> "500ms");

@@ -215,6 +215,41 @@ class PortalJourneyTest extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aDeadPlatformIsLeftAloneWhileTheOthersGetTheirCasesAndGetsEachCaseOnceItIsBack() {
+		PLATFORMS.resetAll();
+		PLATFORMS
+			.stubFor(WireMock.post(urlPathEqualTo(STREETS_CASES)).willReturn(WireMock.aResponse().withStatus(503)));
+		PLATFORMS.stubFor(WireMock.post(urlPathEqualTo("/platforms/communities/cases"))
+			.willReturn(WireMock.aResponse().withStatus(201).withBody("{}")));
+		List<String> streetCases = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			streetCases
+				.add(acceptedCaseNumber(postReport(smokeReport("饭馆油烟直排" + UUID.randomUUID(), "13300133000"), null)));
+		}
+		// 路灯 is a community-level category: its platform is up
+		String lamp = acceptedCaseNumber(postReport(smokeReport("路灯不亮" + UUID.randomUUID(), "13300133001"), null));
+		await().atMost(Duration.ofSeconds(20)).until(() -> "FORWARDED".equals(status(lamp)));
+		// once its circuit opened, the dead platform was not hammered with every waiting
+		// case's retries
+		int hitsWhileDown = PLATFORMS.findAll(postRequestedFor(urlPathEqualTo(STREETS_CASES))).size();
+		assertThat(hitsWhileDown).isLessThanOrEqualTo(5 + 10);
+		assertThat(streetCases).allSatisfy((number) -> assertThat(status(number)).isEqualTo("LOCATED"));
+
+		PLATFORMS.stubFor(WireMock.post(urlPathEqualTo(STREETS_CASES))
+			.willReturn(WireMock.aResponse().withStatus(201).withBody("{}")));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> streetCases.stream().allMatch((number) -> "FORWARDED".equals(status(number))));
+		// each case booked exactly once: one DONE forward, whatever the failed attempts
+		// before
+		assertThat(this.jdbc.sql("""
+				select count(*) from forward_outbox o join report_case c on c.id = o.case_id
+				where c.case_number in (:numbers) and o.state = 'DONE'""")
+			.param("numbers", streetCases)
+			.query(Integer.class)
+			.single()).isEqualTo(streetCases.size());
+	}
+
+	@Test
 	void aCallbackWithAWrongSignatureIsRefusedAndChangesNothing() {
 		String caseNumber = acceptedCaseNumber(
 				postReport(smokeReport("油烟扰民。" + UUID.randomUUID(), "13600136000"), null));

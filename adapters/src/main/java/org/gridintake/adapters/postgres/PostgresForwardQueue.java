@@ -91,6 +91,14 @@ class PostgresForwardQueue implements ForwardQueue {
 	}
 
 	@Override
+	public void postpone(ForwardTask task, String reason, Instant nextAttemptAt) {
+		this.jdbc
+			.sql("update forward_outbox set last_error = ?, next_attempt_at = ? where id = ? and state = 'PENDING'")
+			.params(reason, Timestamp.from(nextAttemptAt), task.id())
+			.update();
+	}
+
+	@Override
 	public void deadLetter(ForwardTask task, String error) {
 		this.jdbc.sql("""
 				update forward_outbox set state = 'DEAD', failed_attempts = failed_attempts + 1, last_error = ?

@@ -64,7 +64,8 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 	}
 
 	public record Forward(@Min(1) long pollIntervalMs, @Min(1) int batchSize, @NotNull Duration lease,
-			@NotNull Duration connectTimeout, @NotNull Duration requestTimeout, @Valid @NotNull Retry retry) {
+			@NotNull Duration connectTimeout, @NotNull Duration requestTimeout, @Valid @NotNull Retry retry,
+			@Min(1) int circuitFailures, @NotNull Duration circuitOpenFor) {
 	}
 
 	/**

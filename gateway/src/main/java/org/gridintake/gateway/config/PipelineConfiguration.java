@@ -17,6 +17,7 @@ import org.gridintake.adapters.redis.RedisAdapters;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.dedup.RepeatDeliveryCheck;
+import org.gridintake.routes.forward.CircuitBreakers;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.forward.ForwardRoute;
 import org.gridintake.routes.forward.Forwarder;
@@ -159,7 +160,9 @@ public class PipelineConfiguration {
 		GatewayProperties.Forward forward = properties.forward();
 		return new ForwardRoute(new Forwarder(platforms, taxonomy,
 				PlatformHttpAdapters.jsonClient(forward.connectTimeout(), forward.requestTimeout()), queue,
-				retryPolicy(forward.retry()), clock, forward.batchSize(), forward.lease()));
+				retryPolicy(forward.retry()),
+				new CircuitBreakers(forward.circuitFailures(), forward.circuitOpenFor(), clock), clock,
+				forward.batchSize(), forward.lease()));
 	}
 
 	@Bean

@@ -18,6 +18,9 @@ public interface ForwardQueue {
 
 	void retryLater(ForwardTask task, String error, Instant nextAttemptAt);
 
+	/** Puts an item back without counting an attempt: it was not tried. */
+	void postpone(ForwardTask task, String reason, Instant nextAttemptAt);
+
 	/** Gives up until an operator replays it. */
 	void deadLetter(ForwardTask task, String error);
 

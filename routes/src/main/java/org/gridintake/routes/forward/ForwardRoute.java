@@ -25,7 +25,10 @@ public class ForwardRoute extends RouteBuilder {
 			.routeConfigurationId(ErrorPolicies.OUTBOX)
 			.bean(this.forwarder, "claimBatch")
 			.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, simple("${body.size} > 0", Boolean.class))
+			// several platforms at once, so a slow one does not hold up the rest of the
+			// batch
 			.split(body())
+			.parallelProcessing()
 			.to(Endpoints.FORWARD_ONE);
 
 		from(Endpoints.FORWARD_ONE).routeId(Endpoints.FORWARD_ROUTE)

@@ -1,6 +1,7 @@
 package org.gridintake.routes.forward;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.gridintake.routes.casedraft.CaseDraft;
@@ -30,6 +31,8 @@ public class Forwarder {
 
 	private final RetryPolicy retryPolicy;
 
+	private final CircuitBreakers breakers;
+
 	private final Clock clock;
 
 	private final int batchSize;
@@ -37,7 +40,8 @@ public class Forwarder {
 	private final java.time.Duration lease;
 
 	public Forwarder(PlatformDirectory platforms, Taxonomy taxonomy, PlatformClient client, ForwardQueue queue,
-			RetryPolicy retryPolicy, Clock clock, int batchSize, java.time.Duration lease) {
+			RetryPolicy retryPolicy, CircuitBreakers breakers, Clock clock, int batchSize, java.time.Duration lease) {
+		this.breakers = breakers;
 		this.platforms = platforms;
 		this.taxonomy = taxonomy;
 		this.client = client;
@@ -59,9 +63,22 @@ public class Forwarder {
 			this.queue.deadLetter(task, "platform " + task.platformId() + " is not configured");
 			return;
 		}
+		Optional<Instant> blocked = this.breakers.blockedUntil(task.platformId());
+		if (blocked.isPresent()) {
+			// not an attempt: the case waits for the platform without using up its
+			// retries
+			this.queue.postpone(task, "platform " + task.platformId() + " is failing; circuit open", blocked.get());
+			return;
+		}
 		ForwardOutcome outcome = this.client.forward(platform.get(), toPlatformCase(task.caseRecord(), platform.get()),
 				task.idempotencyKey());
 		String caseNumber = task.caseRecord().draft().caseNumber().value();
+		if (outcome instanceof ForwardOutcome.RetryLater) {
+			this.breakers.failed(task.platformId());
+		}
+		else {
+			this.breakers.succeeded(task.platformId());
+		}
 		if (outcome instanceof ForwardOutcome.Delivered delivered) {
 			log.info("Case {} forwarded to {}", caseNumber, task.platformId());
 			this.queue.delivered(task, delivered.platformCaseId(), this.clock.instant());
