@@ -219,7 +219,7 @@ class SmppClientTest {
 		this.client.send(sms("您好"));
 		awaitOneMessage();
 		assertThat(this.logs.list).extracting(ILoggingEvent::getFormattedMessage)
-			.contains("SMSC simulator: SMS to 138****5678 (1 parts): 您好")
+			.contains("SMSC simulator: SMS to 138****5678 (1 part): 您好")
 			.noneMatch((line) -> line.contains("13812345678"));
 	}
 
