@@ -499,7 +499,8 @@ public class SmscSimulator implements AutoCloseable {
 
 	private void record(String source, String destination, String text, int parts, int dataCoding) {
 		this.received.add(new ReceivedSms(source, destination, text, parts, dataCoding, Instant.now()));
-		logger.info("SMSC simulator: SMS to {} ({} part{}): {}", mask(destination), parts, (parts == 1) ? "" : "s", text);
+		logger.info("SMSC simulator: SMS to {} ({} part{}): {}", mask(destination), parts, (parts == 1) ? "" : "s",
+				text);
 	}
 
 	private String newMessageId() {
