@@ -23,6 +23,8 @@ import org.gridintake.routes.forward.ForwardRoute;
 import org.gridintake.routes.forward.Forwarder;
 import org.gridintake.routes.forward.RetryPolicy;
 import org.gridintake.routes.geo.GridLocator;
+import org.gridintake.routes.hotline.CallLogMapper;
+import org.gridintake.routes.hotline.HotlineIntakeRoute;
 import org.gridintake.routes.geo.LocateStep;
 import org.gridintake.routes.geo.PlaceGeocoder;
 import org.gridintake.routes.intake.CaseNumbering;
@@ -147,6 +149,11 @@ public class PipelineConfiguration {
 	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, LocateStep locate, Taxonomy taxonomy, CaseRouter router,
 			CaseRecorder recorder) {
 		return new IntakeRoute(new TextNormaliser(), repeats, locate, new CategoryStep(taxonomy), router, recorder);
+	}
+
+	@Bean
+	HotlineIntakeRoute hotlineIntakeRoute(Taxonomy taxonomy) {
+		return new HotlineIntakeRoute(new CallLogMapper(taxonomy));
 	}
 
 	@Bean

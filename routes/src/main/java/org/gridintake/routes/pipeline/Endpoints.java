@@ -7,6 +7,8 @@ public final class Endpoints {
 
 	public static final String INTAKE = "direct:intake";
 
+	public static final String HOTLINE_INTAKE = "direct:hotline-intake";
+
 	public static final String FORWARD_ONE = "direct:forward-one";
 
 	public static final String PLATFORM_STATUS = "direct:platform-status";
@@ -18,6 +20,8 @@ public final class Endpoints {
 	public static final String PORTAL_INTAKE_ROUTE = "portal-intake";
 
 	public static final String INTAKE_ROUTE = "intake";
+
+	public static final String HOTLINE_INTAKE_ROUTE = "hotline-intake";
 
 	public static final String FORWARD_POLL_ROUTE = "forward-poll";
 

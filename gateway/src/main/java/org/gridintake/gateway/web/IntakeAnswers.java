@@ -1,0 +1,78 @@
+package org.gridintake.gateway.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.gridintake.routes.intake.FieldError;
+import org.gridintake.routes.intake.IntakeResult;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * How every HTTP channel answers a report: 202 with the case number only after the case
+ * is committed, 400 naming the bad fields, 503 with Retry-After when nothing could be
+ * kept. Counts each outcome per channel for operations.
+ */
+final class IntakeAnswers {
+
+	private static final Logger log = LoggerFactory.getLogger(IntakeAnswers.class);
+
+	private final MeterRegistry meters;
+
+	private final String channel;
+
+	IntakeAnswers(MeterRegistry meters, String channel) {
+		this.meters = meters;
+		this.channel = channel;
+	}
+
+	/** Runs the pipeline off the event loop: it blocks on the database. */
+	Mono<ResponseEntity<Object>> submit(Callable<IntakeResult> intake) {
+		return Mono.fromCallable(intake)
+			.subscribeOn(Schedulers.boundedElastic())
+			.map(this::answer)
+			.onErrorResume((ex) -> {
+				log.error("A {} report could not be stored; the client is told to retry", this.channel, ex);
+				count("unavailable");
+				return Mono.just(ApiErrors.unavailable("the report could not be stored now; nothing was kept, retry"));
+			});
+	}
+
+	ResponseEntity<Object> rejected(List<FieldError> errors) {
+		count("rejected");
+		return ApiErrors.of(HttpStatus.BAD_REQUEST, errors);
+	}
+
+	private ResponseEntity<Object> answer(IntakeResult result) {
+		if (result instanceof IntakeResult.Rejected rejected) {
+			return rejected(rejected.errors());
+		}
+		boolean duplicate = result instanceof IntakeResult.Duplicate;
+		String caseNumber = duplicate ? ((IntakeResult.Duplicate) result).caseNumber().value()
+				: ((IntakeResult.Accepted) result).caseNumber().value();
+		count(duplicate ? "duplicate" : "accepted");
+		String statusUrl = "/api/v1/cases/" + caseNumber;
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("case_number", caseNumber);
+		answer.put("status_url", statusUrl);
+		answer.put("duplicate", duplicate);
+		if (result instanceof IntakeResult.Accepted accepted) {
+			answer.put("located", accepted.located());
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl)).body(answer);
+	}
+
+	private void count(String outcome) {
+		this.meters.counter("gateway.intake", "channel", this.channel, "outcome", outcome).increment();
+	}
+
+}
