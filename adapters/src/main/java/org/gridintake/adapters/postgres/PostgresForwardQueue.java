@@ -85,9 +85,7 @@ class PostgresForwardQueue implements ForwardQueue {
 
 	@Override
 	public void retryLater(ForwardTask task, String error, Instant nextAttemptAt) {
-		this.jdbc.sql("""
-				update forward_outbox set failed_attempts = failed_attempts + 1, last_error = ?, next_attempt_at = ?
-				where id = ? and state = 'PENDING'""").params(error, Timestamp.from(nextAttemptAt), task.id()).update();
+		OutboxSql.retryLater(this.jdbc, "forward_outbox", task.id(), error, nextAttemptAt);
 	}
 
 	@Override
@@ -100,16 +98,12 @@ class PostgresForwardQueue implements ForwardQueue {
 
 	@Override
 	public void deadLetter(ForwardTask task, String error) {
-		this.jdbc.sql("""
-				update forward_outbox set state = 'DEAD', failed_attempts = failed_attempts + 1, last_error = ?
-				where id = ? and state = 'PENDING'""").params(error, task.id()).update();
+		OutboxSql.deadLetter(this.jdbc, "forward_outbox", task.id(), error);
 	}
 
 	@Override
 	public int replayDeadLetters() {
-		return this.jdbc.sql("""
-				update forward_outbox set state = 'PENDING', failed_attempts = 0, next_attempt_at = now()
-				where state = 'DEAD'""").update();
+		return OutboxSql.replayDead(this.jdbc, "forward_outbox");
 	}
 
 	@Override

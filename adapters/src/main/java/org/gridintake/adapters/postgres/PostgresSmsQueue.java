@@ -155,18 +155,12 @@ class PostgresSmsQueue implements SmsQueue {
 
 	@Override
 	public void retryLater(SmsTask task, String reason, Instant nextAttemptAt) {
-		this.jdbc.sql("""
-				update sms_outbox set failed_attempts = failed_attempts + 1, last_error = ?, next_attempt_at = ?
-				where id = ? and state = 'PENDING'""")
-			.params(reason, Timestamp.from(nextAttemptAt), task.id())
-			.update();
+		OutboxSql.retryLater(this.jdbc, "sms_outbox", task.id(), reason, nextAttemptAt);
 	}
 
 	@Override
 	public void failed(SmsTask task, String reason) {
-		this.jdbc.sql("""
-				update sms_outbox set state = 'DEAD', failed_attempts = failed_attempts + 1, last_error = ?
-				where id = ? and state = 'PENDING'""").params(reason, task.id()).update();
+		OutboxSql.deadLetter(this.jdbc, "sms_outbox", task.id(), reason);
 	}
 
 	@Override
@@ -178,9 +172,7 @@ class PostgresSmsQueue implements SmsQueue {
 
 	@Override
 	public int replayDeadLetters() {
-		return this.jdbc.sql("""
-				update sms_outbox set state = 'PENDING', failed_attempts = 0, next_attempt_at = now()
-				where state = 'DEAD'""").update();
+		return OutboxSql.replayDead(this.jdbc, "sms_outbox");
 	}
 
 	@Override

@@ -1,10 +1,6 @@
 package org.gridintake.adapters.geo;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,22 +166,7 @@ class GeocodingQualityTest {
 	}
 
 	private static List<JsonNode> reports() throws IOException {
-		List<JsonNode> reports = new ArrayList<>();
-		try (InputStream in = GeocodingQualityTest.class.getResourceAsStream("/city-dev/reports.jsonl")) {
-			assertThat(in).as("city-dev/reports.jsonl on the test classpath").isNotNull();
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (line.isBlank()) {
-					continue;
-				}
-				JsonNode report = JSON.readTree(line);
-				String channel = report.get("channel").asText();
-				if (channel.equals("sms") || channel.equals("hotline")) {
-					reports.add(report);
-				}
-			}
-		}
-		return reports;
+		return SampleReports.ofChannels("sms", "hotline");
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package org.gridintake.adapters.geo;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,22 +256,7 @@ class GridLocatorTest {
 	}
 
 	private static List<JsonNode> coordinateReports() throws IOException {
-		List<JsonNode> reports = new ArrayList<>();
-		try (InputStream in = GridLocatorTest.class.getResourceAsStream("/city-dev/reports.jsonl")) {
-			assertThat(in).as("city-dev/reports.jsonl on the test classpath").isNotNull();
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (line.isBlank()) {
-					continue;
-				}
-				JsonNode report = JSON.readTree(line);
-				String channel = report.get("channel").asText();
-				if (channel.equals("portal") || channel.equals("field")) {
-					reports.add(report);
-				}
-			}
-		}
-		return reports;
+		return SampleReports.ofChannels("portal", "field");
 	}
 
 }
