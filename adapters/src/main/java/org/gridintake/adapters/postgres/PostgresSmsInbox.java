@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.sms.InboxMessage;
 import org.gridintake.routes.sms.MoPart;
 import org.gridintake.routes.sms.SmsInbox;
@@ -129,8 +130,8 @@ class PostgresSmsInbox implements SmsInbox {
 			.param("ids", ids)
 			.update();
 		if (incomplete) {
-			log.warn("Long message {} from {}****: {} of {} parts arrived; filed as partial", messageId,
-					sender.substring(0, Math.min(3, sender.length())), bySequence.size(), total);
+			log.warn("Long message {} from {}: {} of {} parts arrived; filed as partial", messageId,
+					Mobile.mask(sender), bySequence.size(), total);
 		}
 		return true;
 	}

@@ -11,6 +11,7 @@ import org.gridintake.adapters.sms.mo.MoCodecs.Decoded;
 import org.gridintake.adapters.sms.mo.MoCodecs.ReceiptText;
 import org.gridintake.adapters.sms.mo.MoCodecs.Text;
 import org.gridintake.adapters.sms.mo.MoCodecs.Undecodable;
+import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.sms.InboundAck;
 import org.gridintake.routes.sms.InboundSmsHandler;
 import org.gridintake.routes.sms.MoPart;
@@ -98,7 +99,8 @@ final class InboundDeliveries {
 		Decoded decoded = MoCodecs.decodeDeliverSm(deliverSm, this.smscZone);
 		if (decoded instanceof Undecodable undecodable) {
 			logger.warn("deliver_sm from {} to {} on {} refused for good (ESME_RX_P_APPN): {}",
-					masked(deliverSm.getSourceAddr()), masked(deliverSm.getDestAddress()), link, undecodable.reason());
+					Mobile.mask(deliverSm.getSourceAddr()), Mobile.mask(deliverSm.getDestAddress()), link,
+					undecodable.reason());
 			throw new Refusal(undecodable.reason(), STATUS_PERMANENT);
 		}
 		InboundSmsHandler current = this.handler.get();
@@ -118,7 +120,7 @@ final class InboundDeliveries {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("deliver_sm from {} on {} answered ESME_RX_T_APPN: the handler failed",
-					masked(deliverSm.getSourceAddr()), link, ex);
+					Mobile.mask(deliverSm.getSourceAddr()), link, ex);
 			throw new Refusal("not stored: the handler failed", STATUS_TEMPORARY);
 		}
 		// a handler that does not say it stored the message has not
@@ -134,14 +136,6 @@ final class InboundDeliveries {
 	private MoPart part(Text text, DeliverSm deliverSm, String link) {
 		return new MoPart(deliverSm.getSourceAddr(), deliverSm.getDestAddress(), text.text(), text.concatenation(),
 				this.clock.instant(), link, text.userData());
-	}
-
-	/** {@code 138****5678}; anything too short to keep both ends shows as stars. */
-	static String masked(String number) {
-		if (number == null || number.length() < 8) {
-			return "****";
-		}
-		return number.substring(0, 3) + "****" + number.substring(number.length() - 4);
 	}
 
 	/**

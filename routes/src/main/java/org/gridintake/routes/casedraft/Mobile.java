@@ -42,7 +42,19 @@ public record Mobile(String digits) {
 	 * {@code 138****5678}: what logs and platforms without the right to the number see.
 	 */
 	public String masked() {
-		return this.digits.substring(0, 3) + "****" + this.digits.substring(7);
+		return mask(this.digits);
+	}
+
+	/**
+	 * Masks any telephone number as it arrived (a landline, a foreign or malformed
+	 * sender): the first three and last four digits stay, so staff can tell numbers
+	 * apart; a number too short to hide anything in the middle shows as stars only.
+	 */
+	public static String mask(String number) {
+		if (number == null || number.length() < 8) {
+			return "****";
+		}
+		return number.substring(0, 3) + "****" + number.substring(number.length() - 4);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.gridintake.routes.sms;
 
 import java.time.Duration;
 
+import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.notify.SmsQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,12 @@ public class SmsInboxHandler implements InboundSmsHandler {
 	public InboundAck onMessage(MoPart part) {
 		try {
 			if (!this.inbox.store(part, this.redeliveryWindow)) {
-				log.info("SMSC delivered a message from {} again; it was already kept", masked(part.sender()));
+				log.info("SMSC delivered a message from {} again; it was already kept", Mobile.mask(part.sender()));
 			}
 			return InboundAck.ACCEPTED;
 		}
 		catch (RuntimeException ex) {
-			log.warn("Message from {} not stored, the SMSC will deliver it again: {}", masked(part.sender()),
+			log.warn("Message from {} not stored, the SMSC will deliver it again: {}", Mobile.mask(part.sender()),
 					ex.getMessage());
 			return InboundAck.RETRY_LATER;
 		}
@@ -54,13 +55,6 @@ public class SmsInboxHandler implements InboundSmsHandler {
 					ex.getMessage());
 			return InboundAck.RETRY_LATER;
 		}
-	}
-
-	static String masked(String number) {
-		if (number == null || number.length() < 7) {
-			return "***";
-		}
-		return number.substring(0, 3) + "****" + number.substring(number.length() - 4);
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.gridintake.adapters.sms.simulator;
 
+import org.gridintake.routes.casedraft.Mobile;
+
 import java.time.Instant;
 
 /**
@@ -17,7 +19,7 @@ public record ReceivedSms(String source, String destination, String text, int pa
 
 	@Override
 	public String toString() {
-		return "ReceivedSms[source=" + this.source + ", destination=" + SmscSimulator.mask(this.destination) + ", text="
+		return "ReceivedSms[source=" + this.source + ", destination=" + Mobile.mask(this.destination) + ", text="
 				+ this.text + ", parts=" + this.parts + ", dataCoding=" + this.dataCoding + ", at=" + this.at + "]";
 	}
 

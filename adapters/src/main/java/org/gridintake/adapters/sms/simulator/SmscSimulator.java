@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.gridintake.adapters.sms.SmsSplitter;
+import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.adapters.sms.mo.MoCodecs;
 import org.gridintake.routes.sms.MoPart;
 import org.jsmpp.PDUStringException;
@@ -352,7 +353,7 @@ public class SmscSimulator implements AutoCloseable {
 				new GeneralDataCoding(Alphabet.ALPHA_DEFAULT), text.getBytes(StandardCharsets.ISO_8859_1),
 				tlvs.toArray(new OptionalParameter[0]));
 		logger.info("SMSC simulator: receipt {} for {} (to {}) delivered, answered {}", stat, id,
-				mask(message.destination()), status);
+				Mobile.mask(message.destination()), status);
 		return status;
 	}
 
@@ -450,7 +451,7 @@ public class SmscSimulator implements AutoCloseable {
 				submitSm.getEsmClass(), submitSm.getOptionalParameters());
 		if (!(decoded instanceof MoCodecs.Text text)) {
 			String reason = ((MoCodecs.Undecodable) decoded).reason();
-			logger.warn("SMSC simulator: submit_sm to {} refused: {}", mask(submitSm.getDestAddress()), reason);
+			logger.warn("SMSC simulator: submit_sm to {} refused: {}", Mobile.mask(submitSm.getDestAddress()), reason);
 			throw new ProcessRequestException(reason, SMPPConstant.STAT_ESME_RSUBMITFAIL);
 		}
 		String messageId = newMessageId();
@@ -499,8 +500,8 @@ public class SmscSimulator implements AutoCloseable {
 
 	private void record(String source, String destination, String text, int parts, int dataCoding) {
 		this.received.add(new ReceivedSms(source, destination, text, parts, dataCoding, Instant.now()));
-		logger.info("SMSC simulator: SMS to {} ({} part{}): {}", mask(destination), parts, (parts == 1) ? "" : "s",
-				text);
+		logger.info("SMSC simulator: SMS to {} ({} part{}): {}", Mobile.mask(destination), parts,
+				(parts == 1) ? "" : "s", text);
 	}
 
 	private String newMessageId() {
@@ -568,14 +569,6 @@ public class SmscSimulator implements AutoCloseable {
 		payload.writeBytes(element);
 		payload.writeBytes(body);
 		return payload.toByteArray();
-	}
-
-	/** {@code 138****5678}; anything too short to keep both ends shows as stars. */
-	static String mask(String number) {
-		if (number == null || number.length() < 7) {
-			return "****";
-		}
-		return number.substring(0, 3) + "****" + number.substring(number.length() - 4);
 	}
 
 	private static String maskPassword(String password) {
@@ -702,8 +695,8 @@ public class SmscSimulator implements AutoCloseable {
 			for (int sequence : sequences) {
 				statuses.add(sendPart(target, ref, total, sequence));
 			}
-			logger.info("SMSC simulator: SMS from {} to {} delivered (parts {} of {}), answered {}", mask(this.from),
-					this.to, Arrays.toString(sequences), total, statuses);
+			logger.info("SMSC simulator: SMS from {} to {} delivered (parts {} of {}), answered {}",
+					Mobile.mask(this.from), this.to, Arrays.toString(sequences), total, statuses);
 			return statuses;
 		}
 

@@ -1,5 +1,7 @@
 package org.gridintake.adapters.sms.simulator;
 
+import org.gridintake.routes.casedraft.Mobile;
+
 /**
  * One submit_sm the simulated SMSC took, in the order they arrived.
  *
@@ -13,7 +15,7 @@ public record SubmittedPart(String systemId, String destination, String messageI
 
 	@Override
 	public String toString() {
-		return "SubmittedPart[systemId=" + this.systemId + ", destination=" + SmscSimulator.mask(this.destination)
+		return "SubmittedPart[systemId=" + this.systemId + ", destination=" + Mobile.mask(this.destination)
 				+ ", messageId=" + this.messageId + ", sequence=" + this.sequence + ", total=" + this.total + "]";
 	}
 

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.gridintake.routes.casedraft.Mobile;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -286,8 +288,8 @@ class SmscSimulatorTest {
 
 	@Test
 	void masksNumbersForLogs() {
-		assertThat(SmscSimulator.mask("13812345678")).isEqualTo("138****5678");
-		assertThat(SmscSimulator.mask("12345")).isEqualTo("****");
+		assertThat(Mobile.mask("13812345678")).isEqualTo("138****5678");
+		assertThat(Mobile.mask("12345")).isEqualTo("****");
 	}
 
 	private void bind(BindType bindType, String systemId, String password) throws Exception {
