@@ -36,8 +36,4 @@ public class CaseNumbering {
 		return CaseNumber.of(prefix, receivedAt.atZone(this.zone).toLocalDate(), serial);
 	}
 
-	public ZoneId zone() {
-		return this.zone;
-	}
-
 }

@@ -21,10 +21,6 @@ public class PlatformDirectory {
 		}
 	}
 
-	public List<PlatformEndpoint> all() {
-		return List.copyOf(this.byId.values());
-	}
-
 	public Optional<PlatformEndpoint> byId(String id) {
 		return Optional.ofNullable(id).map(this.byId::get);
 	}

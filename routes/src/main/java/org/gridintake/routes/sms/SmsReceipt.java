@@ -16,11 +16,6 @@ public record SmsReceipt(String messageId, DeliveryState state, String errorCode
 
 		DELIVERED, EXPIRED, DELETED, UNDELIVERABLE, ACCEPTED, UNKNOWN, REJECTED, ENROUTE;
 
-		/** Whether the SMSC is done with the text. */
-		public boolean isFinal() {
-			return this != ACCEPTED && this != ENROUTE;
-		}
-
 	}
 
 }
