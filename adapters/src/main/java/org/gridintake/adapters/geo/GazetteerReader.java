@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.geo.GridLevel;
 import org.gridintake.routes.geo.MatchKind;
@@ -25,8 +23,6 @@ import org.locationtech.jts.geom.Point;
  * plates would send reports to a neighbouring road's grid rather than to triage.
  */
 final class GazetteerReader {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final String COMPOUND_SUFFIX = "小区";
 
@@ -50,20 +46,7 @@ final class GazetteerReader {
 	}
 
 	private Gazetteer parse(byte[] content, GridRegistry registry) {
-		JsonNode root;
-		try {
-			root = JSON.readTree(content);
-		}
-		catch (JsonProcessingException ex) {
-			throw fail("not valid JSON: " + ex.getOriginalMessage());
-		}
-		catch (IOException ex) {
-			throw fail("not valid JSON: " + ex.getMessage());
-		}
-		JsonNode features = (root != null) ? root.get("features") : null;
-		if (features == null || !features.isArray()) {
-			throw fail("not a GeoJSON FeatureCollection (no \"features\" array)");
-		}
+		JsonNode features = GeoJsonFeatures.of(content, this::fail);
 		Map<String, JsonNode> roads = new LinkedHashMap<>();
 		Map<String, Set<String>> roadAliases = new HashMap<>();
 		Map<String, Map<Integer, GeoPoint>> plates = new LinkedHashMap<>();

@@ -12,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridintake.routes.geo.GridLevel;
 import org.gridintake.routes.geo.GridUnit;
 import org.locationtech.jts.geom.Coordinate;
@@ -31,8 +29,6 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * than the gateway not starting.
  */
 final class GridRegistryReader {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
@@ -59,20 +55,7 @@ final class GridRegistryReader {
 	}
 
 	private GridRegistry parse(byte[] content) {
-		JsonNode root;
-		try {
-			root = JSON.readTree(content);
-		}
-		catch (JsonProcessingException ex) {
-			throw fail("not valid JSON: " + ex.getOriginalMessage());
-		}
-		catch (IOException ex) {
-			throw fail("not valid JSON: " + ex.getMessage());
-		}
-		JsonNode features = (root != null) ? root.get("features") : null;
-		if (features == null || !features.isArray()) {
-			throw fail("not a GeoJSON FeatureCollection (no \"features\" array)");
-		}
+		JsonNode features = GeoJsonFeatures.of(content, this::fail);
 		Map<String, GridRegistry.Entry> units = new LinkedHashMap<>();
 		for (int i = 0; i < features.size(); i++) {
 			GridRegistry.Entry entry = entry(features.get(i), i);
