@@ -3,6 +3,7 @@ package org.gridintake.adapters.geo;
 import java.nio.file.Path;
 
 import org.gridintake.routes.geo.PlaceGeocoder;
+import org.gridintake.routes.geo.VersionedGridLocator;
 
 /** Finding places named in free text: built from the gazetteer and the grid registry. */
 public final class GazetteerAdapters {
@@ -22,6 +23,18 @@ public final class GazetteerAdapters {
 	public static PlaceGeocoder placeGeocoder(Path placesGeojson, Path gridsGeojson) {
 		GridRegistry registry = GridRegistryReader.read(gridsGeojson);
 		return new GazetteerGeocoder(GazetteerReader.read(placesGeojson, registry));
+	}
+
+	/**
+	 * The same, taking community and street names from the registry a locator already
+	 * read and validated, so the grid file is not read and checked a second time.
+	 * @param grids a locator made by {@link GridAdapters#reloadingGridLocator}
+	 */
+	public static PlaceGeocoder placeGeocoder(Path placesGeojson, VersionedGridLocator grids) {
+		if (!(grids instanceof ReloadingGridLocator reloading)) {
+			throw new IllegalArgumentException("the grid locator must come from GridAdapters.reloadingGridLocator");
+		}
+		return new GazetteerGeocoder(GazetteerReader.read(placesGeojson, reloading.currentRegistry()));
 	}
 
 }

@@ -45,7 +45,7 @@ final class ReloadingGridLocator implements VersionedGridLocator {
 	private final int keptVersions;
 
 	// Guarded by this; read by lookups only through the snapshot below.
-	private final LinkedHashMap<String, GridIndex> versions = new LinkedHashMap<>();
+	private final LinkedHashMap<String, Loaded> versions = new LinkedHashMap<>();
 
 	private volatile Snapshot snapshot;
 
@@ -104,6 +104,14 @@ final class ReloadingGridLocator implements VersionedGridLocator {
 		return this.snapshot.current().version();
 	}
 
+	/**
+	 * The validated registry of the version now serving, for readers that need its areas'
+	 * names.
+	 */
+	GridRegistry currentRegistry() {
+		return this.snapshot.registry();
+	}
+
 	@Override
 	public List<String> versions() {
 		return this.snapshot.order();
@@ -124,9 +132,9 @@ final class ReloadingGridLocator implements VersionedGridLocator {
 		if (this.snapshot != null && version.equals(currentVersion())) {
 			return;
 		}
-		GridIndex index;
+		Loaded loaded;
 		try {
-			index = this.versions.containsKey(version) ? this.versions.get(version) : GridIndex
+			loaded = this.versions.containsKey(version) ? this.versions.get(version) : Loaded
 				.of(GridRegistryReader.read(this.file, content), this.nearEdgeMeters, this.serviceMarginMeters);
 		}
 		catch (IllegalStateException ex) {
@@ -136,11 +144,14 @@ final class ReloadingGridLocator implements VersionedGridLocator {
 		// Re-inserting moves a version that comes back (a rolled-back redraw) to the end,
 		// so the oldest dropped is really the least recently current.
 		this.versions.remove(version);
-		this.versions.put(version, index);
+		this.versions.put(version, loaded);
 		while (this.versions.size() > this.keptVersions) {
 			this.versions.remove(this.versions.keySet().iterator().next());
 		}
-		this.snapshot = new Snapshot(index, Map.copyOf(this.versions), List.copyOf(this.versions.keySet()));
+		Map<String, GridIndex> byVersion = new LinkedHashMap<>();
+		this.versions.forEach((held, load) -> byVersion.put(held, load.index()));
+		this.snapshot = new Snapshot(loaded.index(), loaded.registry(), Map.copyOf(byVersion),
+				List.copyOf(this.versions.keySet()));
 		this.lastRefusedVersion = null;
 		log.info("Grid registry {} is now version {} ({} version(s) held)", this.file, version, this.versions.size());
 	}
@@ -174,7 +185,17 @@ final class ReloadingGridLocator implements VersionedGridLocator {
 	}
 
 	/** What lookups read: replaced whole, never changed. */
-	private record Snapshot(GridIndex current, Map<String, GridIndex> byVersion, List<String> order) {
+	private record Snapshot(GridIndex current, GridRegistry registry, Map<String, GridIndex> byVersion,
+			List<String> order) {
+	}
+
+	/** A version as read: its index, and the validated registry it was built from. */
+	private record Loaded(GridIndex index, GridRegistry registry) {
+
+		static Loaded of(GridRegistry registry, double nearEdgeMeters, double serviceMarginMeters) {
+			return new Loaded(GridIndex.of(registry, nearEdgeMeters, serviceMarginMeters), registry);
+		}
+
 	}
 
 	/**

@@ -27,6 +27,7 @@ import org.gridintake.routes.hotline.CallLogMapper;
 import org.gridintake.routes.hotline.HotlineIntakeRoute;
 import org.gridintake.routes.geo.LocateStep;
 import org.gridintake.routes.geo.PlaceGeocoder;
+import org.gridintake.routes.geo.VersionedGridLocator;
 import org.gridintake.routes.intake.CaseNumbering;
 import org.gridintake.routes.intake.CaseRecorder;
 import org.gridintake.routes.intake.IntakeRoute;
@@ -66,7 +67,7 @@ public class PipelineConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	GridLocator gridLocator(GatewayProperties properties) {
+	VersionedGridLocator gridLocator(GatewayProperties properties) {
 		// grids get redrawn: a new file is picked up without a restart, older versions
 		// stay for cases located under them
 		return GridAdapters.reloadingGridLocator(properties.configDir().resolve("grids.geojson"),
@@ -74,9 +75,8 @@ public class PipelineConfiguration {
 	}
 
 	@Bean
-	PlaceGeocoder placeGeocoder(GatewayProperties properties) {
-		return GazetteerAdapters.placeGeocoder(properties.configDir().resolve("places.geojson"),
-				properties.configDir().resolve("grids.geojson"));
+	PlaceGeocoder placeGeocoder(GatewayProperties properties, VersionedGridLocator grids) {
+		return GazetteerAdapters.placeGeocoder(properties.configDir().resolve("places.geojson"), grids);
 	}
 
 	@Bean
