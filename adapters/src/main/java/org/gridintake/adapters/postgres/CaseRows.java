@@ -12,6 +12,7 @@ import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.ChannelRef;
 import org.gridintake.routes.casedraft.Mobile;
+import org.gridintake.routes.casedraft.ReportOrigin;
 import org.gridintake.routes.casedraft.ReportedPoint;
 import org.gridintake.routes.casedraft.Reporter;
 import org.gridintake.routes.casedraft.StatusEvent;
@@ -34,7 +35,7 @@ final class CaseRows {
 			+ "community_code, community_name, grid_code, grid_name, grid_registry_version, master_case_id, status, "
 			+ "route_platform_id, route_level, route_area_code, route_rule, route_triage, platform_case_id, "
 			+ "location_source, place_kind, place_confidence, place_text, place_name, place_span_start, place_span_end, "
-			+ "place_lon, place_lat, address_distance_m, address_mismatch, alternative_grid_code, alternative_grid_name";
+			+ "place_lon, place_lat, address_distance_m, address_mismatch, alternative_grid_code, alternative_grid_name, filer, filer_id, taken_at, outside_area, media_urls";
 
 	private CaseRows() {
 	}
@@ -67,7 +68,14 @@ final class CaseRows {
 				(rs.getString("alternative_grid_code") != null) ? new GridUnit(rs.getString("alternative_grid_code"),
 						rs.getString("alternative_grid_name"), GridLevel.GRID) : null,
 				evidence(rs), rs.getObject("master_case_id", UUID.class), CaseStatus.valueOf(rs.getString("status")),
-				route, rs.getString("platform_case_id"));
+				route, rs.getString("platform_case_id"), origin(rs));
+	}
+
+	private static ReportOrigin origin(ResultSet rs) throws SQLException {
+		java.sql.Array media = rs.getArray("media_urls");
+		return new ReportOrigin(ReportOrigin.Filer.valueOf(rs.getString("filer")), rs.getString("filer_id"),
+				instant(rs, "taken_at"), rs.getBoolean("outside_area"),
+				(media != null) ? java.util.List.of((String[]) media.getArray()) : java.util.List.of());
 	}
 
 	private static LocationEvidence evidence(ResultSet rs) throws SQLException {

@@ -12,6 +12,7 @@ import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.casedraft.NewCase;
+import org.gridintake.routes.casedraft.ReportOrigin;
 import org.gridintake.routes.casedraft.Reporter;
 import org.gridintake.routes.casedraft.StatusChange;
 import org.gridintake.routes.casedraft.StatusEvent;
@@ -82,7 +83,8 @@ class PostgresCaseStore implements CaseStore {
 					        :gridCode, :gridName, :registryVersion, :masterCaseId, :status, :routePlatform, :routeLevel,
 					        :routeArea, :routeRule, :routeTriage, :platformCaseId, :locationSource, :placeKind, :placeConfidence,
 					       :placeText, :placeName, :placeStart, :placeEnd, :placeLon, :placeLat, :addressDistance,
-					       :addressMismatch, :alternativeCode, :alternativeName, now())
+					       :addressMismatch, :alternativeCode, :alternativeName, :filer, :filerId, :takenAt, :outsideArea,
+					       :mediaUrls, now())
 					on conflict (channel, channel_ref) where channel_ref_kind = 'CHANNEL' do nothing
 					"""
 				.formatted(CaseRows.CASE_COLUMNS))
@@ -125,7 +127,19 @@ class PostgresCaseStore implements CaseStore {
 			.param("addressMismatch", evidence.addressMismatch())
 			.param("alternativeCode", (draft.alternativeGrid() != null) ? draft.alternativeGrid().code() : null)
 			.param("alternativeName", (draft.alternativeGrid() != null) ? draft.alternativeGrid().name() : null)
+			.params(originParams(draft.origin()))
 			.update() == 1;
+	}
+
+	private static java.util.Map<String, Object> originParams(ReportOrigin origin) {
+		ReportOrigin given = (origin != null) ? origin : ReportOrigin.RESIDENT;
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		params.put("filer", given.filer().name());
+		params.put("filerId", given.filerId());
+		params.put("takenAt", (given.takenAt() != null) ? Timestamp.from(given.takenAt()) : null);
+		params.put("outsideArea", given.outsideArea());
+		params.put("mediaUrls", given.mediaUrls().toArray(String[]::new));
+		return params;
 	}
 
 	private CaseNumber existingNumber(CaseDraft draft) {

@@ -104,7 +104,8 @@ class GeocodingQualityTest {
 		String address = sms ? null : field(report, "address");
 		IntakeWork located = locateStep.locate(IntakeWork.of(new InboundReport(sms ? Channel.SMS : Channel.HOTLINE,
 				new ChannelRef(report.get("id").asText(), ChannelRef.Kind.CHANNEL), Instant.now(), Reporter.anonymous(),
-				text, null, address, null, RawMessage.utf8("text/plain", text))));
+				text, null, address, null, RawMessage.utf8("text/plain", text),
+				org.gridintake.routes.casedraft.ReportOrigin.RESIDENT)));
 		return new Outcome(located.evidence().match(),
 				(located.location() != null) ? located.location().chain() : null);
 	}

@@ -239,7 +239,9 @@ class PostgresAdaptersTest {
 								"双榆街115号"),
 						21.5, false),
 				null, CaseStatus.LOCATED,
-				new RouteDecision("qh-streets", GridLevel.STREET, "110199005", "category 1109", false), null);
+				new RouteDecision("qh-streets", GridLevel.STREET, "110199005", "category 1109", false), null,
+				org.gridintake.routes.casedraft.ReportOrigin.gridWorker("W-0042", Instant.parse("2026-07-01T00:40:00Z"),
+						true, java.util.List.of("https://media.example/1.jpg", "https://media.example/2.jpg")));
 	}
 
 	private static NewCase newCase(CaseDraft draft, byte[] raw) {

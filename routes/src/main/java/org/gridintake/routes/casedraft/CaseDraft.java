@@ -34,12 +34,13 @@ import org.gridintake.routes.routing.RouteDecision;
  * @param status where it stands now
  * @param route the routing decision, null before routing
  * @param platformCaseId the handling platform's own id once it has one
+ * @param origin who filed it, the device time and photos
  */
 public record CaseDraft(UUID id, CaseNumber caseNumber, Channel channel, ChannelRef channelRef, Instant receivedAt,
 		Reporter reporter, String description, String categoryCode, GeoPoint location, ReportedPoint reportedPoint,
 		String address, GridChain grid, String gridRegistryVersion, GridUnit alternativeGrid,
 		LocationEvidence locationEvidence, UUID masterCaseId, CaseStatus status, RouteDecision route,
-		String platformCaseId) {
+		String platformCaseId, ReportOrigin origin) {
 
 	public Optional<GridChain> gridChain() {
 		return Optional.ofNullable(this.grid);

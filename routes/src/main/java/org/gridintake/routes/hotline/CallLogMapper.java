@@ -69,7 +69,8 @@ public class CallLogMapper {
 		}
 		return new InboundReport(Channel.HOTLINE, new ChannelRef(callId, ChannelRef.Kind.CHANNEL), receivedAt,
 				new Reporter(mobile, mobile != null), summary, point, address, category,
-				new RawMessage("application/json", rawBody));
+				new RawMessage("application/json", rawBody),
+				org.gridintake.routes.casedraft.ReportOrigin.operator(log.operatorId().strip()));
 	}
 
 	private static ReportedPoint point(CallLog log, List<FieldError> errors) {

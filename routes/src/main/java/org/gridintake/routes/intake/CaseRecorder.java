@@ -56,7 +56,7 @@ public class CaseRecorder {
 				report.reportedPoint(), report.address(), (location != null) ? location.chain() : null,
 				(location != null) ? location.registryVersion() : null,
 				(location != null) ? location.nearEdgeAlternative().map((alt) -> alt.grid()).orElse(null) : null,
-				work.evidence(), null, status, work.route(), null);
+				work.evidence(), null, status, work.route(), null, report.origin());
 		List<StatusEvent> history = new ArrayList<>();
 		history.add(new StatusEvent(CaseStatus.RECEIVED, report.receivedAt(), StatusEvent.GATEWAY,
 				"received via " + report.channel().code()));

@@ -6,6 +6,7 @@ import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.ChannelRef;
 import org.gridintake.routes.casedraft.RawMessage;
 import org.gridintake.routes.casedraft.ReportedPoint;
+import org.gridintake.routes.casedraft.ReportOrigin;
 import org.gridintake.routes.casedraft.Reporter;
 
 /**
@@ -20,7 +21,8 @@ import org.gridintake.routes.casedraft.Reporter;
  * @param address an address in words, null when none
  * @param categoryCode a taxonomy code chosen by the sender, null when none
  * @param raw the message verbatim
+ * @param origin who filed it, and what came with it
  */
 public record InboundReport(Channel channel, ChannelRef channelRef, Instant receivedAt, Reporter reporter, String text,
-		ReportedPoint reportedPoint, String address, String categoryCode, RawMessage raw) {
+		ReportedPoint reportedPoint, String address, String categoryCode, RawMessage raw, ReportOrigin origin) {
 }

@@ -84,7 +84,8 @@ public class PortalReportMapper {
 		ChannelRef ref = (key != null) ? new ChannelRef(key, ChannelRef.Kind.CHANNEL)
 				: new ChannelRef(contentHash(mobile, text, point, address), ChannelRef.Kind.CONTENT);
 		return new InboundReport(Channel.PORTAL, ref, submission.receivedAt(), new Reporter(mobile, smsAllowed), text,
-				point, address, category, new RawMessage(submission.contentType(), submission.rawBody()));
+				point, address, category, new RawMessage(submission.contentType(), submission.rawBody()),
+				org.gridintake.routes.casedraft.ReportOrigin.RESIDENT);
 	}
 
 	private static ReportedPoint point(PortalReport.Location location, List<FieldError> errors) {

@@ -45,9 +45,10 @@ public class SmsAddressLocator implements SmsDialogue.AddressReply {
 			return Optional.empty();
 		}
 		CaseDraft draft = found.get();
-		IntakeWork work = this.locate.locate(IntakeWork.of(new InboundReport(draft.channel(),
-				new ChannelRef("address-reply", ChannelRef.Kind.CONTENT), this.clock.instant(), draft.reporter(),
-				draft.description(), null, text, draft.categoryCode(), RawMessage.utf8("text/plain", text))));
+		IntakeWork work = this.locate.locate(IntakeWork
+			.of(new InboundReport(draft.channel(), new ChannelRef("address-reply", ChannelRef.Kind.CONTENT),
+					this.clock.instant(), draft.reporter(), draft.description(), null, text, draft.categoryCode(),
+					RawMessage.utf8("text/plain", text), draft.origin())));
 		if (work.location() == null) {
 			return Optional.empty();
 		}

@@ -169,7 +169,8 @@ public class SmsDialogue {
 		String note = message.partial() ? "（短信不完整：部分分段未收到）" : "";
 		return this.intake.apply(new InboundReport(Channel.SMS,
 				new ChannelRef("mo:" + message.id(), ChannelRef.Kind.CHANNEL), message.receivedAt(), reporter,
-				message.text() + note, null, null, null, RawMessage.utf8("text/plain; charset=utf-8", message.text())));
+				message.text() + note, null, null, null, RawMessage.utf8("text/plain; charset=utf-8", message.text()),
+				org.gridintake.routes.casedraft.ReportOrigin.RESIDENT));
 	}
 
 	private void locate(InboxMessage message, Mobile sender, CaseNumber caseNumber) {

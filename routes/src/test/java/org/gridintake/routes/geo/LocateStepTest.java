@@ -101,7 +101,8 @@ class LocateStepTest {
 
 	private static IntakeWork work(String text, ReportedPoint point, String address) {
 		return IntakeWork.of(new InboundReport(Channel.PORTAL, new ChannelRef("r", ChannelRef.Kind.CHANNEL),
-				Instant.now(), Reporter.anonymous(), text, point, address, null, RawMessage.utf8("text/plain", text)));
+				Instant.now(), Reporter.anonymous(), text, point, address, null, RawMessage.utf8("text/plain", text),
+				org.gridintake.routes.casedraft.ReportOrigin.RESIDENT));
 	}
 
 	private static PlaceMatch match(String name, GeoPoint point, double confidence) {

@@ -91,7 +91,8 @@ class Open311ViewsTest {
 		CaseDraft draft = new CaseDraft(UUID.randomUUID(), new CaseNumber("QH20260701-000007"), Channel.PORTAL,
 				new ChannelRef("k", ChannelRef.Kind.CHANNEL), RECEIVED,
 				new Reporter(Mobile.parse("13800138000").orElseThrow(), true), "油烟", "1109", new GeoPoint(116.4, 39.9),
-				null, "双榆街115号", null, null, null, null, null, status, null, null);
+				null, "双榆街115号", null, null, null, null, null, status, null, null,
+				org.gridintake.routes.casedraft.ReportOrigin.RESIDENT);
 		return new CaseRecord(draft, List.of(new StatusEvent(CaseStatus.RECEIVED, RECEIVED, "gateway", "已受理"),
 				new StatusEvent(status, Instant.parse("2026-07-01T02:30:00Z"), "platform:qh-streets", "网格员已出发")), 1);
 	}

@@ -92,7 +92,8 @@ class CaseRouterTest {
 	void anUnlocatedCaseWhoseWordsPointToAStreetGoesToThatStreetsTriage() {
 		IntakeWork work = IntakeWork
 			.of(new InboundReport(Channel.SMS, new ChannelRef("r", ChannelRef.Kind.CHANNEL), Instant.now(),
-					Reporter.anonymous(), "东华街道有人乱倒垃圾", null, null, null, RawMessage.utf8("text/plain", "x")))
+					Reporter.anonymous(), "东华街道有人乱倒垃圾", null, null, null, RawMessage.utf8("text/plain", "x"),
+					org.gridintake.routes.casedraft.ReportOrigin.RESIDENT))
 			.withTriageArea(chain("110199001002003"));
 		RouteDecision decision = this.router.route(work).route();
 		assertThat(decision.triage()).isTrue();
