@@ -34,6 +34,14 @@ abstract class GatewayIntegrationTest {
 
 	static final String ADMIN_TOKEN = "integration-test-admin-token";
 
+	/** Each client's key, by client id, as the integration tests configure them. */
+	static final java.util.Map<String, String> CLIENT_KEYS = java.util.Map.of("call-centre",
+			"it-call-centre-key-000000000001", "console", "it-console-key-00000000000000001", "portal",
+			"it-portal-key-0000000000000000001", "field-app", "it-field-app-key-000000000000001");
+
+	/** New reports one number may file per hour in these tests. */
+	static final int REPORTS_PER_NUMBER = 30;
+
 	static final WireMockServer PLATFORMS = new WireMockServer(
 			WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
 
@@ -45,8 +53,12 @@ abstract class GatewayIntegrationTest {
 		PLATFORMS.start();
 	}
 
+	/** Sends each request with the key of the client that would call that endpoint. */
 	@Autowired
 	WebTestClient http;
+
+	/** Sends requests as they are written: no key unless the test adds one. */
+	WebTestClient anonymous;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -66,6 +78,8 @@ abstract class GatewayIntegrationTest {
 			registry.add("gateway.secrets." + platform, () -> PLATFORM_SECRET);
 		}
 		registry.add("gateway.admin.token", () -> ADMIN_TOKEN);
+		CLIENT_KEYS.forEach((client, key) -> registry.add("gateway.keys." + client, () -> key));
+		registry.add("gateway.access.reports-per-number", () -> REPORTS_PER_NUMBER);
 		// the servers' own shutdown hooks run beside Spring's: production drains
 		// gracefully, a test JVM need not
 		registry.add("server.shutdown", () -> "immediate");
@@ -94,6 +108,38 @@ abstract class GatewayIntegrationTest {
 			jdbcUrl = TestServers.postgres().createDatabase("gateway_it");
 		}
 		return jdbcUrl;
+	}
+
+	@BeforeEach
+	void clientsSendTheirKeys() {
+		if (this.anonymous == null) {
+			this.anonymous = this.http;
+			this.http = this.http.mutate().filter((request, next) -> {
+				String key = keyFor(request.method().name(), request.url().getPath());
+				return next.exchange((key == null || request.headers().containsKey("Authorization")) ? request
+						: org.springframework.web.reactive.function.client.ClientRequest.from(request)
+							.header("Authorization", "Bearer " + key)
+							.build());
+			}).build();
+		}
+	}
+
+	/** The client that calls an endpoint in production. */
+	static String keyFor(String method, String path) {
+		if (path.startsWith("/api/v1/hotline/")) {
+			return CLIENT_KEYS.get("call-centre");
+		}
+		if (path.startsWith("/api/v1/console/")) {
+			return CLIENT_KEYS.get("console");
+		}
+		if (path.startsWith("/api/v1/field/")) {
+			return CLIENT_KEYS.get("field-app");
+		}
+		if (path.startsWith("/api/v1/reports") || path.startsWith("/api/v1/cases/") || path.startsWith("/open311/")
+				|| path.startsWith("/api/v1/photos")) {
+			return CLIENT_KEYS.get("portal");
+		}
+		return null;
 	}
 
 	@BeforeEach

@@ -33,4 +33,8 @@ public final class RedisAdapters {
 		return new RedisDuplicateIndex(client);
 	}
 
+	public static org.gridintake.routes.intake.ReporterQuota reporterQuota(RedisClient client) {
+		return new RedisReporterQuota(client);
+	}
+
 }

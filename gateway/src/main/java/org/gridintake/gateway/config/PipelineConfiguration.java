@@ -17,6 +17,7 @@ import org.gridintake.adapters.redis.RedisAdapters;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.dedup.RepeatDeliveryCheck;
+import org.gridintake.routes.intake.ReporterLimit;
 import org.gridintake.routes.forward.CircuitBreakers;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.forward.ForwardRoute;
@@ -146,9 +147,17 @@ public class PipelineConfiguration {
 	}
 
 	@Bean
-	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, LocateStep locate, Taxonomy taxonomy, CaseRouter router,
-			CaseRecorder recorder) {
-		return new IntakeRoute(new TextNormaliser(), repeats, locate, new CategoryStep(taxonomy), router, recorder);
+	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, ReporterLimit limit, LocateStep locate, Taxonomy taxonomy,
+			CaseRouter router, CaseRecorder recorder) {
+		return new IntakeRoute(new TextNormaliser(), repeats, limit, locate, new CategoryStep(taxonomy), router,
+				recorder);
+	}
+
+	@Bean
+	ReporterLimit reporterLimit(RedisClient redis, AccessProperties access, Clock clock) {
+		// SMS answers an over-eager number by text, under its own daily rule
+		return new ReporterLimit(RedisAdapters.reporterQuota(redis), access.reportsPerNumber(),
+				access.reportsPerNumberWindow(), java.util.Set.of(Channel.SMS), clock);
 	}
 
 	@Bean

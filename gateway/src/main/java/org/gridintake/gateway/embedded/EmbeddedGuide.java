@@ -26,8 +26,10 @@ class EmbeddedGuide {
 						==== gridintake is running on the embedded default ====
 						Post a report from the web portal:
 						  curl -s -X POST http://localhost:{}/api/v1/reports -H 'Content-Type: application/json' \\
+						    -H 'Authorization: Bearer embedded-dev-portal-key-000000001' \\
 						    -d '{"text":"饭馆油烟直排熏得受不了。双榆街115号楼下","location":{"lon":116.411522,"lat":39.914483,"crs":"gcj02"},"mobile":"13800138000"}'
-						See the case and its history:   curl -s http://localhost:{}/api/v1/cases/<case_number>
+						See the case and its history:
+						  curl -s -H 'Authorization: Bearer embedded-dev-portal-key-000000001' http://localhost:{}/api/v1/cases/<case_number>
 						Text the short code as a resident (the SMSC simulator delivers it over SMPP):
 						  curl -s -X POST http://localhost:{}/embedded/sms --data-urlencode from=13900139000 --data-urlencode text=双榆街115号门口井盖丢了
 						Post a platform status change (signed; the README shows how): POST /api/v1/platforms/<platform_id>/status

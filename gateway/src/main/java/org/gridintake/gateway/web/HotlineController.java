@@ -36,7 +36,7 @@ class HotlineController {
 	HotlineController(ProducerTemplate camel, ObjectMapper json, MeterRegistry meters, Clock clock) {
 		this.camel = camel;
 		this.bodies = new JsonBodies(json);
-		this.answers = new IntakeAnswers(meters, "hotline");
+		this.answers = new IntakeAnswers(meters, "hotline", "caller");
 		this.clock = clock;
 	}
 

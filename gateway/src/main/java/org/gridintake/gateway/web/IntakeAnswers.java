@@ -22,7 +22,7 @@ import org.springframework.http.ResponseEntity;
  * is committed, 400 naming the bad fields, 503 with Retry-After when nothing could be
  * kept. Counts each outcome per channel for operations.
  */
-final class IntakeAnswers {
+public final class IntakeAnswers {
 
 	private static final Logger log = LoggerFactory.getLogger(IntakeAnswers.class);
 
@@ -30,9 +30,16 @@ final class IntakeAnswers {
 
 	private final String channel;
 
-	IntakeAnswers(MeterRegistry meters, String channel) {
+	private final String reporterField;
+
+	/**
+	 * @param reporterField the request field holding the reporter's number, named when
+	 * that number is refused for filing too often
+	 */
+	IntakeAnswers(MeterRegistry meters, String channel, String reporterField) {
 		this.meters = meters;
 		this.channel = channel;
+		this.reporterField = reporterField;
 	}
 
 	/** Runs the pipeline off the event loop: it blocks on the database. */
@@ -56,6 +63,12 @@ final class IntakeAnswers {
 		if (result instanceof IntakeResult.Rejected rejected) {
 			return rejected(rejected.errors());
 		}
+		if (result instanceof IntakeResult.Throttled throttled) {
+			count("throttled");
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header("Retry-After", retryAfterSeconds(throttled.retryAfter()))
+				.body(Map.of("errors", List.of(Map.of("field", this.reporterField, "message", throttled.message()))));
+		}
 		boolean duplicate = result instanceof IntakeResult.Duplicate;
 		String caseNumber = duplicate ? ((IntakeResult.Duplicate) result).caseNumber().value()
 				: ((IntakeResult.Accepted) result).caseNumber().value();
@@ -69,6 +82,11 @@ final class IntakeAnswers {
 			answer.put("located", accepted.located());
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl)).body(answer);
+	}
+
+	/** Whole seconds, rounded up, and at least one: a client must not retry at once. */
+	public static String retryAfterSeconds(java.time.Duration wait) {
+		return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
 	}
 
 	private void count(String outcome) {

@@ -39,7 +39,7 @@ class PortalController {
 	PortalController(ProducerTemplate camel, ObjectMapper json, MeterRegistry meters, Clock clock) {
 		this.camel = camel;
 		this.bodies = new JsonBodies(json);
-		this.answers = new IntakeAnswers(meters, "portal");
+		this.answers = new IntakeAnswers(meters, "portal", "mobile");
 		this.clock = clock;
 	}
 

@@ -20,6 +20,13 @@ public sealed interface IntakeResult {
 	record Duplicate(CaseNumber caseNumber) implements IntakeResult {
 	}
 
+	/**
+	 * Refused for now: the reporter's number filed too many reports recently; nothing was
+	 * stored.
+	 */
+	record Throttled(String message, java.time.Duration retryAfter) implements IntakeResult {
+	}
+
 	/** Not acceptable as sent; nothing was stored. */
 	record Rejected(List<FieldError> errors) implements IntakeResult {
 

@@ -29,10 +29,13 @@ public class IntakeRoute extends RouteBuilder {
 
 	private final CaseRecorder recorder;
 
-	public IntakeRoute(TextNormaliser normaliser, RepeatDeliveryCheck repeats, LocateStep locate,
+	private final ReporterLimit limit;
+
+	public IntakeRoute(TextNormaliser normaliser, RepeatDeliveryCheck repeats, ReporterLimit limit, LocateStep locate,
 			CategoryStep categorise, CaseRouter router, CaseRecorder recorder) {
 		this.normaliser = normaliser;
 		this.repeats = repeats;
+		this.limit = limit;
 		this.locate = locate;
 		this.categorise = categorise;
 		this.router = router;
@@ -51,6 +54,7 @@ public class IntakeRoute extends RouteBuilder {
 			.when(exchangeProperty(REPEAT).isNotNull())
 			.setBody(exchangeProperty(REPEAT))
 			.otherwise()
+			.bean(this.limit, "admit")
 			.bean(this.locate, "locate")
 			.bean(this.categorise, "categorise")
 			.bean(this.router, "route")

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.gridintake.routes.intake.IntakeResult;
 import org.gridintake.routes.intake.InvalidReportException;
+import org.gridintake.routes.intake.ReportLimitExceededException;
 
 /**
  * The error policies, declared once; each route opts into one by id.
@@ -27,7 +28,11 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
 	public void configuration() {
 		routeConfiguration(INTAKE).onException(InvalidReportException.class)
 			.handled(true)
-			.process(ErrorPolicies::toRejected);
+			.process(ErrorPolicies::toRejected)
+			.end()
+			.onException(ReportLimitExceededException.class)
+			.handled(true)
+			.process(ErrorPolicies::toThrottled);
 
 		routeConfiguration(OUTBOX).onException(Exception.class).handled(true).process(ErrorPolicies::logRootCause);
 	}
@@ -42,6 +47,12 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
 			root = root.getCause();
 		}
 		log.warn("{} failed, will retry: {}", exchange.getFromRouteId(), (root != null) ? root : "unknown", cause);
+	}
+
+	private static void toThrottled(Exchange exchange) {
+		ReportLimitExceededException limit = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+				ReportLimitExceededException.class);
+		exchange.getMessage().setBody(new IntakeResult.Throttled(limit.getMessage(), limit.retryAfter()));
 	}
 
 	private static void toRejected(Exchange exchange) {

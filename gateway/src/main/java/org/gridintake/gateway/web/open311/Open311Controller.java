@@ -27,6 +27,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.gridintake.gateway.config.GatewayProperties;
+import org.gridintake.gateway.web.IntakeAnswers;
 import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
@@ -231,6 +232,15 @@ class Open311Controller {
 		if (result instanceof IntakeResult.Rejected rejected) {
 			count("rejected");
 			return errors(format, new Open311RejectedException(400, Open311RequestMapper.describe(rejected.errors())));
+		}
+		if (result instanceof IntakeResult.Throttled throttled) {
+			count("throttled");
+			ResponseEntity<String> refused = errors(format,
+					new Open311RejectedException(429, "phone: " + throttled.message()));
+			return ResponseEntity.status(refused.getStatusCode())
+				.headers(refused.getHeaders())
+				.header(HttpHeaders.RETRY_AFTER, IntakeAnswers.retryAfterSeconds(throttled.retryAfter()))
+				.body(refused.getBody());
 		}
 		boolean duplicate = result instanceof IntakeResult.Duplicate;
 		String caseNumber = duplicate ? ((IntakeResult.Duplicate) result).caseNumber().value()
