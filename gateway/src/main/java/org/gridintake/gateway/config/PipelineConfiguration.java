@@ -17,6 +17,7 @@ import org.gridintake.adapters.redis.RedisAdapters;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.dedup.RepeatDeliveryCheck;
+import org.gridintake.routes.field.AssignedAreaCheck;
 import org.gridintake.routes.forward.CircuitBreakers;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.forward.ForwardRoute;
@@ -146,9 +147,10 @@ public class PipelineConfiguration {
 	}
 
 	@Bean
-	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, LocateStep locate, Taxonomy taxonomy, CaseRouter router,
-			CaseRecorder recorder) {
-		return new IntakeRoute(new TextNormaliser(), repeats, locate, new CategoryStep(taxonomy), router, recorder);
+	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, LocateStep locate, AssignedAreaCheck assignedArea,
+			Taxonomy taxonomy, CaseRouter router, CaseRecorder recorder) {
+		return new IntakeRoute(new TextNormaliser(), repeats, locate, assignedArea, new CategoryStep(taxonomy), router,
+				recorder);
 	}
 
 	@Bean
