@@ -1,5 +1,7 @@
 package org.gridintake.routes.field;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.gridintake.routes.intake.IntakeResult;
@@ -25,6 +27,13 @@ public class FieldVisitIntakeRoute extends RouteBuilder {
 
 	private static final String FILED_BEFORE = "gridintakeFiledBefore";
 
+	/**
+	 * Shared by the reports of one batch: once storing one has failed, the rest are not
+	 * tried. With the database down each would wait out the connection timeout, and the
+	 * app would give up on the whole answer long before a hundred reports were through.
+	 */
+	private static final String STORE_FAILED = "gridintakeFieldStoreFailed";
+
 	private final FieldReportMapper mapper;
 
 	private final EarlierUploads earlierUploads;
@@ -41,10 +50,15 @@ public class FieldVisitIntakeRoute extends RouteBuilder {
 			.bean(this.mapper, "batch")
 			.setProperty(WORKER)
 			.body(FieldBatch.class, (batch) -> batch.worker().id())
+			.process((exchange) -> exchange.setProperty(STORE_FAILED, new AtomicBoolean()))
 			.split()
 			.body(FieldBatch.class, FieldBatch::items)
 			.aggregationStrategy(new FieldItemResults())
 			.setProperty(ITEM, body())
+			.choice()
+			.when(FieldVisitIntakeRoute::storeFailedEarlier)
+			.process(FieldVisitIntakeRoute::notTried)
+			.otherwise()
 			.doTry()
 			.setProperty(FILED_BEFORE, method(this.earlierUploads, "filedBefore"))
 			.choice()
@@ -61,6 +75,7 @@ public class FieldVisitIntakeRoute extends RouteBuilder {
 			.process(FieldVisitIntakeRoute::toRetry)
 			.end()
 			.end()
+			.end()
 			.process(FieldVisitIntakeRoute::logBatch);
 	}
 
@@ -72,9 +87,18 @@ public class FieldVisitIntakeRoute extends RouteBuilder {
 	private static void toRetry(Exchange exchange) {
 		FieldItem item = exchange.getProperty(ITEM, FieldItem.class);
 		Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-		log.warn("Field report {} (client id {}) from {} could not be stored; the app is told to send it again",
-				item.index(), item.clientId(), item.worker().id(), cause);
+		log.warn("Field report {} (client id {}) from {} could not be stored; it and the rest of the batch are to be"
+				+ " sent again", item.index(), item.clientId(), item.worker().id(), cause);
+		exchange.getProperty(STORE_FAILED, AtomicBoolean.class).set(true);
 		exchange.getMessage().setBody(ItemOutcome.retry(item));
+	}
+
+	private static boolean storeFailedEarlier(Exchange exchange) {
+		return exchange.getProperty(STORE_FAILED, AtomicBoolean.class).get();
+	}
+
+	private static void notTried(Exchange exchange) {
+		exchange.getMessage().setBody(ItemOutcome.retry(exchange.getProperty(ITEM, FieldItem.class)));
 	}
 
 	private static void logBatch(Exchange exchange) {

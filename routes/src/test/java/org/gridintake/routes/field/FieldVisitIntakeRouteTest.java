@@ -100,24 +100,38 @@ class FieldVisitIntakeRouteTest {
 		Object answer = upload("""
 				{"worker_id": "GW0070032", "reports": [%s, %s, %s, %s, %s, %s]}""".formatted(
 				report("a", "1103", "一楼把院子圈起来盖了房"), report("b", "9999", "违建"), report("c", "1103", "外区的违建"),
-				report("d", "1103", "数据库这时断了"), report("filed-last-week", "0000", "上周报过的"),
-				report("f", "1103", "楼顶私搭乱建")));
+				report("filed-last-week", "0000", "上周报过的"), report("e", "1103", "楼顶私搭乱建"),
+				report("f", "1103", "数据库这时断了")));
 		assertThat(answer).isInstanceOf(FieldBatchOutcome.class);
 		List<ItemOutcome> items = ((FieldBatchOutcome) answer).items();
 		assertThat(items).extracting(ItemOutcome::index).containsExactly(0, 1, 2, 3, 4, 5);
-		assertThat(items).extracting(ItemOutcome::clientId).containsExactly("a", "b", "c", "d", "filed-last-week", "f");
+		assertThat(items).extracting(ItemOutcome::clientId).containsExactly("a", "b", "c", "filed-last-week", "e", "f");
 		assertThat(items).extracting(ItemOutcome::outcome)
 			.containsExactly(ItemOutcome.Outcome.ACCEPTED, ItemOutcome.Outcome.REJECTED, ItemOutcome.Outcome.REJECTED,
-					ItemOutcome.Outcome.RETRY, ItemOutcome.Outcome.DUPLICATE, ItemOutcome.Outcome.ACCEPTED);
+					ItemOutcome.Outcome.DUPLICATE, ItemOutcome.Outcome.ACCEPTED, ItemOutcome.Outcome.RETRY);
+		// a report filed before answers as such even if it would not pass the checks now
 		assertThat(items).extracting(ItemOutcome::caseNumber)
-			.containsExactly(new CaseNumber("QH20260701-000001"), null, null, null, FILED_LAST_WEEK,
-					new CaseNumber("QH20260701-000002"));
+			.containsExactly(new CaseNumber("QH20260701-000001"), null, null, FILED_LAST_WEEK,
+					new CaseNumber("QH20260701-000002"), null);
 		assertThat(items.get(1).errors())
 			.containsExactly(new FieldError("reports[1].category", "is not a known category code"));
 		assertThat(items.get(2).errors()).containsExactly(new FieldError("reports[2].location", "lies in 光华社区"));
-		assertThat(items.get(3).errors()).extracting(FieldError::field).containsExactly("reports[3]");
-		assertThat(items.get(3).errors().get(0).message()).contains("send it again");
+		assertThat(items.get(5).errors()).extracting(FieldError::field).containsExactly("reports[5]");
+		assertThat(items.get(5).errors().get(0).message()).contains("send it again");
 		assertThat(items.get(0).errors()).isEmpty();
+	}
+
+	@Test
+	void onceStoringFailsTheRestOfTheBatchIsNotTriedButToBeSentAgain() {
+		FieldBatchOutcome answer = (FieldBatchOutcome) upload("""
+				{"worker_id": "GW0070032", "reports": [%s, %s, %s, %s]}""".formatted(report("a", "1103", "违建"),
+				report("b", "1103", "数据库这时断了"), report("c", "1103", "楼顶私搭乱建"),
+				report("filed-last-week", "1103", "上周报过的")));
+		assertThat(answer.items()).extracting(ItemOutcome::outcome)
+			.containsExactly(ItemOutcome.Outcome.ACCEPTED, ItemOutcome.Outcome.RETRY, ItemOutcome.Outcome.RETRY,
+					ItemOutcome.Outcome.RETRY);
+		assertThat(answer.items().get(2).errors()).extracting(FieldError::field).containsExactly("reports[2]");
+		assertThat(this.serial).hasValue(1);
 	}
 
 	@Test
