@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.gridintake.routes.casedraft.CaseDraft;
 import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.casedraft.Channel;
+import org.gridintake.routes.casedraft.ChannelRef;
 import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.casedraft.NewCase;
 import org.gridintake.routes.casedraft.ReportOrigin;
@@ -143,11 +145,20 @@ class PostgresCaseStore implements CaseStore {
 	}
 
 	private CaseNumber existingNumber(CaseDraft draft) {
-		return new CaseNumber(this.jdbc.sql(
+		return findByChannelRef(draft.channel(), draft.channelRef()).orElseThrow();
+	}
+
+	@Override
+	public Optional<CaseNumber> findByChannelRef(Channel channel, ChannelRef ref) {
+		if (ref.kind() != ChannelRef.Kind.CHANNEL) {
+			throw new IllegalArgumentException("only a channel's own reference names one case, not " + ref);
+		}
+		return this.jdbc.sql(
 				"select case_number from report_case where channel = ? and channel_ref = ? and channel_ref_kind = 'CHANNEL'")
-			.params(draft.channel().name(), draft.channelRef().value())
+			.params(channel.name(), ref.value())
 			.query(String.class)
-			.single());
+			.optional()
+			.map(CaseNumber::new);
 	}
 
 	@Override

@@ -51,6 +51,7 @@ import org.gridintake.routes.routing.RouteDecision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /** The PostgreSQL adapters against a real server, in a database of their own. */
@@ -118,6 +119,20 @@ class PostgresAdaptersTest {
 			.param(ref.value())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aCaseIsFoundByTheReferenceItsChannelGaveIt() {
+		ChannelRef ref = new ChannelRef("GW0070032:" + UUID.randomUUID(), ChannelRef.Kind.CHANNEL);
+		assertThat(this.cases.findByChannelRef(Channel.PORTAL, ref)).isEmpty();
+		CaseDraft draft = draft(ref);
+		this.cases.record(newCase(draft, new byte[0]));
+		assertThat(this.cases.findByChannelRef(Channel.PORTAL, ref)).contains(draft.caseNumber());
+		// a reference is a channel's own: the same text from another channel is another
+		// report
+		assertThat(this.cases.findByChannelRef(Channel.FIELD, ref)).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.cases.findByChannelRef(Channel.PORTAL,
+				new ChannelRef("sha256:" + UUID.randomUUID(), ChannelRef.Kind.CONTENT)));
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.dedup.RepeatDeliveryCheck;
 import org.gridintake.routes.intake.ReporterLimit;
+import org.gridintake.routes.field.AssignedAreaCheck;
 import org.gridintake.routes.forward.CircuitBreakers;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.forward.ForwardRoute;
@@ -147,10 +148,10 @@ public class PipelineConfiguration {
 	}
 
 	@Bean
-	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, ReporterLimit limit, LocateStep locate, Taxonomy taxonomy,
-			CaseRouter router, CaseRecorder recorder) {
-		return new IntakeRoute(new TextNormaliser(), repeats, limit, locate, new CategoryStep(taxonomy), router,
-				recorder);
+	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, ReporterLimit limit, LocateStep locate,
+			AssignedAreaCheck assignedArea, Taxonomy taxonomy, CaseRouter router, CaseRecorder recorder) {
+		return new IntakeRoute(new TextNormaliser(), repeats, limit, locate, assignedArea, new CategoryStep(taxonomy),
+				router, recorder);
 	}
 
 	@Bean

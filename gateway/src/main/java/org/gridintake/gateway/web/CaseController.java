@@ -12,6 +12,7 @@ import org.gridintake.routes.casedraft.CaseDraft;
 import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
+import org.gridintake.routes.casedraft.ReportOrigin;
 import org.gridintake.routes.geo.GridChain;
 import org.gridintake.routes.geo.GridUnit;
 import org.gridintake.routes.geo.LocationEvidence;
@@ -90,6 +91,12 @@ class CaseController {
 		reporter.put("mobile", draft.reporter().contact().map((mobile) -> mobile.masked()).orElse(null));
 		reporter.put("sms_allowed", draft.reporter().smsAllowed());
 		view.put("reporter", reporter);
+		ReportOrigin origin = (draft.origin() != null) ? draft.origin() : ReportOrigin.RESIDENT;
+		view.put("filed_by", origin.filer().name().toLowerCase(java.util.Locale.ROOT));
+		view.put("filer_id", origin.filerId());
+		view.put("taken_at", (origin.takenAt() != null) ? origin.takenAt().toString() : null);
+		view.put("outside_area", origin.outsideArea());
+		view.put("media_urls", origin.mediaUrls());
 		List<Map<String, Object>> history = record.history().stream().map((event) -> {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("status", event.status().name());

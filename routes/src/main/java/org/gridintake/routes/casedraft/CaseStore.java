@@ -22,6 +22,15 @@ public interface CaseStore {
 	Optional<CaseRecord> find(CaseNumber caseNumber);
 
 	/**
+	 * The case stored under a reference the channel itself gave
+	 * ({@link ChannelRef.Kind#CHANNEL}), so a channel can recognise a report it delivered
+	 * before even when the fast duplicate index has forgotten it.
+	 * @throws IllegalArgumentException for a content-derived reference, which names no
+	 * single case
+	 */
+	Optional<CaseNumber> findByChannelRef(Channel channel, ChannelRef ref);
+
+	/**
 	 * Locks the case, lets {@code transition} decide what changes, and writes that
 	 * change, its history event and its texts in one transaction.
 	 */

@@ -2,6 +2,7 @@ package org.gridintake.routes.intake;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.gridintake.routes.dedup.RepeatDeliveryCheck;
+import org.gridintake.routes.field.AssignedAreaCheck;
 import org.gridintake.routes.geo.LocateStep;
 import org.gridintake.routes.pipeline.Endpoints;
 import org.gridintake.routes.pipeline.ErrorPolicies;
@@ -10,8 +11,8 @@ import org.gridintake.routes.routing.CategoryStep;
 
 /**
  * The shared pipeline every channel hands its reports to: normalise, check for a repeated
- * delivery, locate, categorise, route, and store with the forwarding order. The body that
- * comes back is an {@link IntakeResult}.
+ * delivery, locate, hold a grid worker to their assigned area, categorise, route, and
+ * store with the forwarding order. The body that comes back is an {@link IntakeResult}.
  */
 public class IntakeRoute extends RouteBuilder {
 
@@ -23,6 +24,8 @@ public class IntakeRoute extends RouteBuilder {
 
 	private final LocateStep locate;
 
+	private final AssignedAreaCheck assignedArea;
+
 	private final CategoryStep categorise;
 
 	private final CaseRouter router;
@@ -32,11 +35,12 @@ public class IntakeRoute extends RouteBuilder {
 	private final ReporterLimit limit;
 
 	public IntakeRoute(TextNormaliser normaliser, RepeatDeliveryCheck repeats, ReporterLimit limit, LocateStep locate,
-			CategoryStep categorise, CaseRouter router, CaseRecorder recorder) {
+			AssignedAreaCheck assignedArea, CategoryStep categorise, CaseRouter router, CaseRecorder recorder) {
 		this.normaliser = normaliser;
 		this.repeats = repeats;
 		this.limit = limit;
 		this.locate = locate;
+		this.assignedArea = assignedArea;
 		this.categorise = categorise;
 		this.router = router;
 		this.recorder = recorder;
@@ -56,6 +60,7 @@ public class IntakeRoute extends RouteBuilder {
 			.otherwise()
 			.bean(this.limit, "admit")
 			.bean(this.locate, "locate")
+			.bean(this.assignedArea, "check")
 			.bean(this.categorise, "categorise")
 			.bean(this.router, "route")
 			.bean(this.recorder, "record")
