@@ -56,6 +56,9 @@ final class IntakeAnswers {
 		if (result instanceof IntakeResult.Rejected rejected) {
 			return rejected(rejected.errors());
 		}
+		if (result instanceof IntakeResult.Attached attached) {
+			return attachedAnswer(attached);
+		}
 		boolean duplicate = result instanceof IntakeResult.Duplicate;
 		String caseNumber = duplicate ? ((IntakeResult.Duplicate) result).caseNumber().value()
 				: ((IntakeResult.Accepted) result).caseNumber().value();
@@ -68,6 +71,22 @@ final class IntakeAnswers {
 		if (result instanceof IntakeResult.Accepted accepted) {
 			answer.put("located", accepted.located());
 		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl)).body(answer);
+	}
+
+	/**
+	 * The caller follows the case they were attached to, so that is the number they are
+	 * given; the call's own case number is there for the record.
+	 */
+	private ResponseEntity<Object> attachedAnswer(IntakeResult.Attached attached) {
+		count(attached.repeat() ? "duplicate" : "attached");
+		String statusUrl = "/api/v1/cases/" + attached.master().value();
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("case_number", attached.master().value());
+		answer.put("status_url", statusUrl);
+		answer.put("duplicate", attached.repeat());
+		answer.put("attached_to", attached.master().value());
+		answer.put("call_case_number", attached.caseNumber().value());
 		return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl)).body(answer);
 	}
 

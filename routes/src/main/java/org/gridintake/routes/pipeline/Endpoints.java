@@ -9,6 +9,8 @@ public final class Endpoints {
 
 	public static final String HOTLINE_INTAKE = "direct:hotline-intake";
 
+	public static final String HOTLINE_ATTACH = "direct:hotline-attach";
+
 	public static final String FORWARD_ONE = "direct:forward-one";
 
 	public static final String PLATFORM_STATUS = "direct:platform-status";
@@ -22,6 +24,8 @@ public final class Endpoints {
 	public static final String INTAKE_ROUTE = "intake";
 
 	public static final String HOTLINE_INTAKE_ROUTE = "hotline-intake";
+
+	public static final String HOTLINE_ATTACH_ROUTE = "hotline-attach";
 
 	public static final String FORWARD_POLL_ROUTE = "forward-poll";
 
