@@ -308,27 +308,35 @@ class PostgresCaseStore implements CaseStore {
 	@Override
 	public AmendOutcome amend(Channel channel, String channelRef, Revision revision) {
 		return this.tx.execute((status) -> {
-			Optional<CaseDraft> locked = this.jdbc.sql("select " + CaseRows.CASE_COLUMNS + """
-					 from report_case where channel = ? and channel_ref = ? and channel_ref_kind = 'CHANNEL'
-					for update""").params(channel.name(), channelRef).query(CaseRows::draft).optional();
-			if (locked.isEmpty()) {
+			Optional<UUID> id = this.jdbc.sql(
+					"select id from report_case where channel = ? and channel_ref = ? and channel_ref_kind = 'CHANNEL'")
+				.params(channel.name(), channelRef)
+				.query(UUID.class)
+				.optional();
+			if (id.isEmpty()) {
 				return new AmendOutcome.NotFound();
 			}
-			CaseDraft current = locked.get();
+			// The forwards first, then the case: the order in which a delivery locks
+			// them,
+			// so the two never wait on each other in a circle. Locking waits for a claim
+			// being committed right now and then sees it; a claim skips rows locked here.
+			List<ForwardRow> forwards = this.jdbc.sql("""
+					select platform_id, state, coalesce(claimed_until > now(), false) as in_flight
+					from forward_outbox where case_id = ? order by id for update""")
+				.param(id.get())
+				.query((rs, rowNum) -> new ForwardRow(rs.getString("platform_id"), rs.getString("state"),
+						rs.getBoolean("in_flight")))
+				.list();
+			CaseDraft current = this.jdbc
+				.sql("select " + CaseRows.CASE_COLUMNS + " from report_case where id = ? for update")
+				.param(id.get())
+				.query(CaseRows::draft)
+				.single();
 			String number = current.caseNumber().value();
 			if (current.masterCaseId() != null) {
 				return new AmendOutcome.Refused(AmendRefusal.ATTACHED, "case " + number + " was attached to case "
 						+ caseNumberOf(current.masterCaseId()) + " and is not forwarded on its own; amend that case");
 			}
-			// Waits for a claim being committed right now, then sees it: the forwarder's
-			// claim skips rows locked here, so the two never overlap.
-			List<ForwardRow> forwards = this.jdbc.sql("""
-					select platform_id, state, coalesce(claimed_until > now(), false) as in_flight
-					from forward_outbox where case_id = ? order by id for update""")
-				.param(current.id())
-				.query((rs, rowNum) -> new ForwardRow(rs.getString("platform_id"), rs.getString("state"),
-						rs.getBoolean("in_flight")))
-				.list();
 			Optional<ForwardRow> delivered = forwards.stream().filter((row) -> "DONE".equals(row.state())).findFirst();
 			if (delivered.isPresent() || !AMENDABLE.contains(current.status())) {
 				return new AmendOutcome.Refused(AmendRefusal.FORWARDED,
