@@ -1,6 +1,7 @@
 package org.gridintake.adapters.postgres;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.UUID;
 
 import org.gridintake.routes.casedraft.CaseDraft;
 import org.gridintake.routes.casedraft.CaseNumber;
+import org.gridintake.routes.casedraft.CaseStatus;
+import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.ChannelRef;
@@ -20,6 +23,7 @@ import org.gridintake.routes.casedraft.StatusChange;
 import org.gridintake.routes.casedraft.StatusEvent;
 import org.gridintake.routes.casedraft.StatusUpdateResult;
 import org.gridintake.routes.casedraft.StatusTransition;
+import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.geo.GridChain;
 import org.gridintake.routes.geo.LocationEvidence;
 import org.gridintake.routes.geo.PlaceMatch;
@@ -73,9 +77,12 @@ class PostgresCaseStore implements CaseStore {
 	 * False when the channel reference is already stored; the insert then did nothing.
 	 */
 	private boolean insertCase(CaseDraft draft) {
-		GridChain chain = draft.grid();
-		LocationEvidence evidence = (draft.locationEvidence() != null) ? draft.locationEvidence()
-				: LocationEvidence.none(null);
+		return insertCase(draft, draft.masterCaseId());
+	}
+
+	private boolean insertCase(CaseDraft draft, UUID masterCaseId) {
+		Map<String, Object> params = caseParams(draft);
+		params.put("masterCaseId", masterCaseId);
 		return this.jdbc
 			.sql("""
 					insert into report_case (%s, updated_at)
@@ -90,47 +97,57 @@ class PostgresCaseStore implements CaseStore {
 					on conflict (channel, channel_ref) where channel_ref_kind = 'CHANNEL' do nothing
 					"""
 				.formatted(CaseRows.CASE_COLUMNS))
-			.param("id", draft.id())
-			.param("caseNumber", draft.caseNumber().value())
-			.param("channel", draft.channel().name())
-			.param("channelRef", draft.channelRef().value())
-			.param("channelRefKind", draft.channelRef().kind().name())
-			.param("receivedAt", Timestamp.from(draft.receivedAt()))
-			.param("mobile", draft.reporter().contact().map(Mobile::digits).orElse(null))
-			.param("smsAllowed", draft.reporter().smsAllowed())
-			.param("description", draft.description())
-			.param("category", draft.categoryCode())
-			.param("lon", (draft.location() != null) ? draft.location().lon() : null)
-			.param("lat", (draft.location() != null) ? draft.location().lat() : null)
-			.param("reportedLon", (draft.reportedPoint() != null) ? draft.reportedPoint().point().lon() : null)
-			.param("reportedLat", (draft.reportedPoint() != null) ? draft.reportedPoint().point().lat() : null)
-			.param("reportedCrs", (draft.reportedPoint() != null) ? draft.reportedPoint().crs().code() : null)
-			.param("reportedAccuracy", (draft.reportedPoint() != null) ? draft.reportedPoint().accuracyMeters() : null)
-			.param("address", draft.address())
-			.param("districtCode", (chain != null) ? chain.district().code() : null)
-			.param("districtName", (chain != null) ? chain.district().name() : null)
-			.param("streetCode", (chain != null) ? chain.street().code() : null)
-			.param("streetName", (chain != null) ? chain.street().name() : null)
-			.param("communityCode", (chain != null) ? chain.community().code() : null)
-			.param("communityName", (chain != null) ? chain.community().name() : null)
-			.param("gridCode", (chain != null) ? chain.grid().code() : null)
-			.param("gridName", (chain != null) ? chain.grid().name() : null)
-			.param("registryVersion", draft.gridRegistryVersion())
-			.param("masterCaseId", draft.masterCaseId())
-			.param("status", draft.status().name())
-			.param("routePlatform", (draft.route() != null) ? draft.route().platformId() : null)
-			.param("routeLevel", (draft.route() != null) ? draft.route().level().code() : null)
-			.param("routeArea", (draft.route() != null) ? draft.route().areaCode() : null)
-			.param("routeRule", (draft.route() != null) ? draft.route().rule() : null)
-			.param("routeTriage", (draft.route() != null) ? draft.route().triage() : null)
-			.param("platformCaseId", draft.platformCaseId())
-			.params(evidenceParams(evidence))
-			.param("addressDistance", evidence.addressDistanceMeters())
-			.param("addressMismatch", evidence.addressMismatch())
-			.param("alternativeCode", (draft.alternativeGrid() != null) ? draft.alternativeGrid().code() : null)
-			.param("alternativeName", (draft.alternativeGrid() != null) ? draft.alternativeGrid().name() : null)
-			.params(originParams(draft.origin()))
+			.params(params)
 			.update() == 1;
+	}
+
+	/** A case as the named parameters its insert and its amendment write. */
+	private static Map<String, Object> caseParams(CaseDraft draft) {
+		GridChain chain = draft.grid();
+		LocationEvidence evidence = (draft.locationEvidence() != null) ? draft.locationEvidence()
+				: LocationEvidence.none(null);
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", draft.id());
+		params.put("caseNumber", draft.caseNumber().value());
+		params.put("channel", draft.channel().name());
+		params.put("channelRef", draft.channelRef().value());
+		params.put("channelRefKind", draft.channelRef().kind().name());
+		params.put("receivedAt", Timestamp.from(draft.receivedAt()));
+		params.put("mobile", draft.reporter().contact().map(Mobile::digits).orElse(null));
+		params.put("smsAllowed", draft.reporter().smsAllowed());
+		params.put("description", draft.description());
+		params.put("category", draft.categoryCode());
+		params.put("lon", (draft.location() != null) ? draft.location().lon() : null);
+		params.put("lat", (draft.location() != null) ? draft.location().lat() : null);
+		params.put("reportedLon", (draft.reportedPoint() != null) ? draft.reportedPoint().point().lon() : null);
+		params.put("reportedLat", (draft.reportedPoint() != null) ? draft.reportedPoint().point().lat() : null);
+		params.put("reportedCrs", (draft.reportedPoint() != null) ? draft.reportedPoint().crs().code() : null);
+		params.put("reportedAccuracy", (draft.reportedPoint() != null) ? draft.reportedPoint().accuracyMeters() : null);
+		params.put("address", draft.address());
+		params.put("districtCode", (chain != null) ? chain.district().code() : null);
+		params.put("districtName", (chain != null) ? chain.district().name() : null);
+		params.put("streetCode", (chain != null) ? chain.street().code() : null);
+		params.put("streetName", (chain != null) ? chain.street().name() : null);
+		params.put("communityCode", (chain != null) ? chain.community().code() : null);
+		params.put("communityName", (chain != null) ? chain.community().name() : null);
+		params.put("gridCode", (chain != null) ? chain.grid().code() : null);
+		params.put("gridName", (chain != null) ? chain.grid().name() : null);
+		params.put("registryVersion", draft.gridRegistryVersion());
+		params.put("masterCaseId", draft.masterCaseId());
+		params.put("status", draft.status().name());
+		params.put("routePlatform", (draft.route() != null) ? draft.route().platformId() : null);
+		params.put("routeLevel", (draft.route() != null) ? draft.route().level().code() : null);
+		params.put("routeArea", (draft.route() != null) ? draft.route().areaCode() : null);
+		params.put("routeRule", (draft.route() != null) ? draft.route().rule() : null);
+		params.put("routeTriage", (draft.route() != null) ? draft.route().triage() : null);
+		params.put("platformCaseId", draft.platformCaseId());
+		params.putAll(evidenceParams(evidence));
+		params.put("addressDistance", evidence.addressDistanceMeters());
+		params.put("addressMismatch", evidence.addressMismatch());
+		params.put("alternativeCode", (draft.alternativeGrid() != null) ? draft.alternativeGrid().code() : null);
+		params.put("alternativeName", (draft.alternativeGrid() != null) ? draft.alternativeGrid().name() : null);
+		params.putAll(originParams(draft.origin()));
+		return params;
 	}
 
 	private static java.util.Map<String, Object> originParams(ReportOrigin origin) {
@@ -298,6 +315,216 @@ class PostgresCaseStore implements CaseStore {
 			return true;
 		}));
 	}
+
+	@Override
+	public AmendOutcome amend(Channel channel, String channelRef, Revision revision) {
+		return this.tx.execute((status) -> {
+			Optional<UUID> id = this.jdbc.sql(
+					"select id from report_case where channel = ? and channel_ref = ? and channel_ref_kind = 'CHANNEL'")
+				.params(channel.name(), channelRef)
+				.query(UUID.class)
+				.optional();
+			if (id.isEmpty()) {
+				return new AmendOutcome.NotFound();
+			}
+			// The forwards first, then the case: the order in which a delivery locks
+			// them,
+			// so the two never wait on each other in a circle. Locking waits for a claim
+			// being committed right now and then sees it; a claim skips rows locked here.
+			List<ForwardRow> forwards = this.jdbc.sql("""
+					select platform_id, state, coalesce(claimed_until > now(), false) as in_flight
+					from forward_outbox where case_id = ? order by id for update""")
+				.param(id.get())
+				.query((rs, rowNum) -> new ForwardRow(rs.getString("platform_id"), rs.getString("state"),
+						rs.getBoolean("in_flight")))
+				.list();
+			CaseDraft current = this.jdbc
+				.sql("select " + CaseRows.CASE_COLUMNS + " from report_case where id = ? for update")
+				.param(id.get())
+				.query(CaseRows::draft)
+				.single();
+			String number = current.caseNumber().value();
+			if (current.masterCaseId() != null) {
+				return new AmendOutcome.Refused(AmendRefusal.ATTACHED, "case " + number + " was attached to case "
+						+ caseNumberOf(current.masterCaseId()) + " and is not forwarded on its own; amend that case");
+			}
+			Optional<ForwardRow> delivered = forwards.stream().filter((row) -> "DONE".equals(row.state())).findFirst();
+			if (delivered.isPresent() || !AMENDABLE.contains(current.status())) {
+				return new AmendOutcome.Refused(AmendRefusal.FORWARDED,
+						"case " + number + " was already forwarded"
+								+ delivered.map((row) -> " to " + row.platformId()).orElse("") + " (status "
+								+ current.status().name() + "); ask that platform to correct it");
+			}
+			if (forwards.stream().anyMatch((row) -> "PENDING".equals(row.state()) && row.inFlight())) {
+				return new AmendOutcome.Refused(AmendRefusal.IN_FLIGHT,
+						"case " + number + " is being forwarded at this moment; try again in a few seconds");
+			}
+			Optional<Revised> revised = revision.revise(current);
+			if (revised.isEmpty()) {
+				return new AmendOutcome.Amended(current, false);
+			}
+			CaseDraft amended = revised.get().draft();
+			this.jdbc
+				.sql("""
+						update report_case set reporter_mobile = :mobile, sms_allowed = :smsAllowed, description = :description,
+						  category_code = :category, lon = :lon, lat = :lat, reported_lon = :reportedLon,
+						  reported_lat = :reportedLat, reported_crs = :reportedCrs, reported_accuracy_m = :reportedAccuracy,
+						  address = :address, district_code = :districtCode, district_name = :districtName,
+						  street_code = :streetCode, street_name = :streetName, community_code = :communityCode,
+						  community_name = :communityName, grid_code = :gridCode, grid_name = :gridName,
+						  grid_registry_version = :registryVersion, status = :status, route_platform_id = :routePlatform,
+						  route_level = :routeLevel, route_area_code = :routeArea, route_rule = :routeRule,
+						  route_triage = :routeTriage, location_source = :locationSource, place_kind = :placeKind,
+						  place_confidence = :placeConfidence, place_text = :placeText, place_name = :placeName,
+						  place_span_start = :placeStart, place_span_end = :placeEnd, place_lon = :placeLon,
+						  place_lat = :placeLat, address_distance_m = :addressDistance, address_mismatch = :addressMismatch,
+						  alternative_grid_code = :alternativeCode, alternative_grid_name = :alternativeName, updated_at = now()
+						where id = :id""")
+				.params(caseParams(amended))
+				.param("id", current.id())
+				.update();
+			insertEvent(current.id(), revised.get().event());
+			this.jdbc.sql("""
+					insert into raw_message_amendment (case_id, amended_at, amended_by, content_type, body)
+					values (?, ?, ?, ?, ?)""")
+				.params(current.id(), Timestamp.from(revised.get().event().at()), revised.get().amendedBy(),
+						revised.get().raw().contentType(), revised.get().raw().body())
+				.update();
+			int amendments = this.jdbc.sql("select count(*) from raw_message_amendment where case_id = ?")
+				.param(current.id())
+				.query(Integer.class)
+				.single();
+			String platform = amended.route().platformId();
+			// a new key: the platform must not take the corrected case for a retry of an
+			// earlier attempt with the old content
+			String key = number + "/" + platform + "/amended-" + amendments;
+			int repointed = this.jdbc
+				.sql("""
+						update forward_outbox set platform_id = ?, idempotency_key = ?, state = 'PENDING', failed_attempts = 0,
+						       next_attempt_at = now(), last_error = null, claimed_until = null
+						where id = (select max(id) from forward_outbox where case_id = ? and state in ('PENDING', 'DEAD'))""")
+				.params(platform, key, current.id())
+				.update();
+			if (repointed == 0) {
+				this.jdbc.sql("insert into forward_outbox (case_id, platform_id, idempotency_key) values (?, ?, ?)")
+					.params(current.id(), platform, key)
+					.update();
+			}
+			return new AmendOutcome.Amended(amended, true);
+		});
+	}
+
+	private static final java.util.Set<CaseStatus> AMENDABLE = java.util.EnumSet.of(CaseStatus.RECEIVED,
+			CaseStatus.LOCATED, CaseStatus.UNLOCATED);
+
+	private record ForwardRow(String platformId, String state, boolean inFlight) {
+	}
+
+	private String caseNumberOf(UUID id) {
+		return this.jdbc.sql("select case_number from report_case where id = ?").param(id).query(String.class).single();
+	}
+
+	@Override
+	public AttachOutcome attach(NewCase duplicate, CaseNumber master) {
+		return this.tx.execute((status) -> {
+			CaseDraft draft = duplicate.draft();
+			Optional<AttachOutcome> stored = alreadyStored(draft);
+			if (stored.isPresent()) {
+				return stored.get();
+			}
+			// locked until the duplicate is in: a platform's closing callback waits, so a
+			// caller is never attached to a case that closed a moment before
+			Optional<MasterRow> row = this.jdbc
+				.sql("select id, status, master_case_id from report_case where case_number = ? for update")
+				.param(master.value())
+				.query((rs, rowNum) -> new MasterRow(rs.getObject("id", UUID.class),
+						CaseStatus.valueOf(rs.getString("status")), rs.getObject("master_case_id", UUID.class)))
+				.optional();
+			if (row.isEmpty()) {
+				return new AttachOutcome.MasterRefused("there is no case " + master.value());
+			}
+			if (row.get().masterCaseId() != null) {
+				return new AttachOutcome.MasterRefused("case " + master.value() + " is itself attached to case "
+						+ caseNumberOf(row.get().masterCaseId()) + "; attach the call to that case");
+			}
+			if (FINISHED.contains(row.get().status())) {
+				return new AttachOutcome.MasterRefused(
+						"case " + master.value() + " is " + row.get().status().chineseName() + " ("
+								+ row.get().status().code() + "); log the call as a new case");
+			}
+			if (!insertCase(draft, row.get().id())) {
+				return alreadyStored(draft).orElseThrow();
+			}
+			this.jdbc.sql("insert into raw_message (case_id, content_type, body) values (?, ?, ?)")
+				.params(draft.id(), duplicate.raw().contentType(), duplicate.raw().body())
+				.update();
+			for (StatusEvent event : duplicate.history()) {
+				insertEvent(draft.id(), event);
+			}
+			return new AttachOutcome.Attached(draft.caseNumber(), master);
+		});
+	}
+
+	private static final java.util.Set<CaseStatus> FINISHED = java.util.EnumSet.of(CaseStatus.RESOLVED,
+			CaseStatus.CLOSED, CaseStatus.MERGED);
+
+	private record MasterRow(UUID id, CaseStatus status, UUID masterCaseId) {
+	}
+
+	private Optional<AttachOutcome> alreadyStored(CaseDraft draft) {
+		return this.jdbc.sql("""
+				select c.case_number, m.case_number as master_number
+				from report_case c left join report_case m on m.id = c.master_case_id
+				where c.channel = ? and c.channel_ref = ? and c.channel_ref_kind = 'CHANNEL'""")
+			.params(draft.channel().name(), draft.channelRef().value())
+			.query((rs,
+					rowNum) -> (AttachOutcome) new AttachOutcome.AlreadyStored(
+							new CaseNumber(rs.getString("case_number")),
+							(rs.getString("master_number") != null) ? new CaseNumber(rs.getString("master_number"))
+									: null))
+			.optional();
+	}
+
+	@Override
+	public List<NearbyCase> openCasesNear(GeoPoint center, double radiusMeters, String categoryCode, Instant since,
+			int limit) {
+		// a box a little larger than the circle, cheap on the index; the exact distance
+		// decides
+		double latDelta = Math.toDegrees(radiusMeters * 1.01 / EARTH_RADIUS_METERS);
+		double lonDelta = latDelta / Math.max(Math.cos(Math.toRadians(center.lat())), 0.01);
+		return this.jdbc.sql("select " + CaseRows.CASE_COLUMNS + """
+				, distance_m, reports from (
+				  select c.*, 2 * :earthRadius * asin(least(1, sqrt(
+				           power(sin(radians(c.lat - :lat) / 2), 2)
+				           + cos(radians(:lat)) * cos(radians(c.lat)) * power(sin(radians(c.lon - :lon) / 2), 2))))
+				         as distance_m,
+				         1 + (select count(*) from report_case d where d.master_case_id = c.id) as reports
+				  from report_case c
+				  where c.master_case_id is null and c.category_code = :category
+				    and c.lat between :minLat and :maxLat and c.lon between :minLon and :maxLon
+				    and c.status not in ('RESOLVED', 'CLOSED', 'MERGED') and c.received_at >= :since
+				) near
+				where distance_m <= :radius
+				order by distance_m, received_at desc
+				limit :limit""")
+			.param("earthRadius", EARTH_RADIUS_METERS)
+			.param("lat", center.lat())
+			.param("lon", center.lon())
+			.param("category", categoryCode)
+			.param("minLat", center.lat() - latDelta)
+			.param("maxLat", center.lat() + latDelta)
+			.param("minLon", center.lon() - lonDelta)
+			.param("maxLon", center.lon() + lonDelta)
+			.param("since", Timestamp.from(since))
+			.param("radius", radiusMeters)
+			.param("limit", limit)
+			.query((rs, rowNum) -> new NearbyCase(CaseRows.draft(rs, rowNum), rs.getDouble("distance_m"),
+					rs.getInt("reports")))
+			.list();
+	}
+
+	/** The same mean radius as {@link GeoPoint#distanceMeters}. */
+	private static final double EARTH_RADIUS_METERS = 6_371_008.8;
 
 	/**
 	 * How a case was located, as the named parameters both insert and relocation write.

@@ -35,12 +35,13 @@ class PostgresForwardQueue implements ForwardQueue {
 	@Override
 	public List<ForwardTask> claimDue(int max, Duration lease) {
 		List<Claimed> claimed = this.tx.execute((status) -> this.jdbc.sql("""
-				update forward_outbox set next_attempt_at = now() + make_interval(secs => ?)
+				update forward_outbox set next_attempt_at = now() + make_interval(secs => ?),
+				       claimed_until = now() + make_interval(secs => ?)
 				where id in (select id from forward_outbox
 				             where state = 'PENDING' and next_attempt_at <= now()
 				             order by next_attempt_at limit ? for update skip locked)
 				returning id, case_id, platform_id, idempotency_key, failed_attempts""")
-			.params(lease.toMillis() / 1000.0, max)
+			.params(lease.toMillis() / 1000.0, lease.toMillis() / 1000.0, max)
 			.query((rs, rowNum) -> new Claimed(rs.getLong("id"), rs.getObject("case_id", UUID.class),
 					rs.getString("platform_id"), rs.getString("idempotency_key"), rs.getInt("failed_attempts")))
 			.list());
@@ -61,7 +62,7 @@ class PostgresForwardQueue implements ForwardQueue {
 	public void delivered(ForwardTask task, String platformCaseId, Instant at) {
 		this.tx.executeWithoutResult((status) -> {
 			int updated = this.jdbc.sql(
-					"update forward_outbox set state = 'DONE', done_at = ?, last_error = null where id = ? and state = 'PENDING'")
+					"update forward_outbox set state = 'DONE', done_at = ?, last_error = null, claimed_until = null where id = ? and state = 'PENDING'")
 				.params(Timestamp.from(at), task.id())
 				.update();
 			if (updated == 0) {
@@ -83,22 +84,32 @@ class PostgresForwardQueue implements ForwardQueue {
 		});
 	}
 
+	// Each way an attempt ends gives up the claim in the same statement, so an amendment
+	// waiting for it may go ahead.
+
 	@Override
 	public void retryLater(ForwardTask task, String error, Instant nextAttemptAt) {
-		OutboxSql.retryLater(this.jdbc, "forward_outbox", task.id(), error, nextAttemptAt);
+		this.jdbc.sql("""
+				update forward_outbox set failed_attempts = failed_attempts + 1, last_error = ?, next_attempt_at = ?,
+				       claimed_until = null
+				where id = ? and state = 'PENDING'""").params(error, Timestamp.from(nextAttemptAt), task.id()).update();
 	}
 
 	@Override
 	public void postpone(ForwardTask task, String reason, Instant nextAttemptAt) {
-		this.jdbc
-			.sql("update forward_outbox set last_error = ?, next_attempt_at = ? where id = ? and state = 'PENDING'")
+		this.jdbc.sql("""
+				update forward_outbox set last_error = ?, next_attempt_at = ?, claimed_until = null
+				where id = ? and state = 'PENDING'""")
 			.params(reason, Timestamp.from(nextAttemptAt), task.id())
 			.update();
 	}
 
 	@Override
 	public void deadLetter(ForwardTask task, String error) {
-		OutboxSql.deadLetter(this.jdbc, "forward_outbox", task.id(), error);
+		this.jdbc.sql("""
+				update forward_outbox set state = 'DEAD', failed_attempts = failed_attempts + 1, last_error = ?,
+				       claimed_until = null
+				where id = ? and state = 'PENDING'""").params(error, task.id()).update();
 	}
 
 	@Override

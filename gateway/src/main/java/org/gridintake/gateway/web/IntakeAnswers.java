@@ -69,6 +69,9 @@ public final class IntakeAnswers {
 				.header("Retry-After", retryAfterSeconds(throttled.retryAfter()))
 				.body(Map.of("errors", List.of(Map.of("field", this.reporterField, "message", throttled.message()))));
 		}
+		if (result instanceof IntakeResult.Attached attached) {
+			return attachedAnswer(attached);
+		}
 		boolean duplicate = result instanceof IntakeResult.Duplicate;
 		String caseNumber = duplicate ? ((IntakeResult.Duplicate) result).caseNumber().value()
 				: ((IntakeResult.Accepted) result).caseNumber().value();
@@ -87,6 +90,22 @@ public final class IntakeAnswers {
 	/** Whole seconds, rounded up, and at least one: a client must not retry at once. */
 	public static String retryAfterSeconds(java.time.Duration wait) {
 		return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
+	}
+
+	/**
+	 * The caller follows the case they were attached to, so that is the number they are
+	 * given; the call's own case number is there for the record.
+	 */
+	private ResponseEntity<Object> attachedAnswer(IntakeResult.Attached attached) {
+		count(attached.repeat() ? "duplicate" : "attached");
+		String statusUrl = "/api/v1/cases/" + attached.master().value();
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("case_number", attached.master().value());
+		answer.put("status_url", statusUrl);
+		answer.put("duplicate", attached.repeat());
+		answer.put("attached_to", attached.master().value());
+		answer.put("call_case_number", attached.caseNumber().value());
+		return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl)).body(answer);
 	}
 
 	private void count(String outcome) {

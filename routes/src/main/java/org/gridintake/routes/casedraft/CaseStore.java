@@ -48,6 +48,110 @@ public interface CaseStore {
 	boolean relocate(CaseNumber caseNumber, Relocation relocation);
 
 	/**
+	 * Amends the case a channel's own reference names, in one transaction that locks the
+	 * case and its forwarding orders: while nothing of it has reached a platform,
+	 * {@code revision} rewrites it, its forward goes to the (new) platform, and the
+	 * amendment's raw message is kept beside the earlier ones. A forward a platform has
+	 * already taken, or that is being sent at this moment, refuses the amendment, so the
+	 * forwarder never sends one version and records another.
+	 */
+	AmendOutcome amend(Channel channel, String channelRef, Revision revision);
+
+	/**
+	 * Stores a report as a linked duplicate of an open master case: its own row pointing
+	 * at the master, not forwarded on its own, its reporter told of the master's
+	 * progress. The master is locked while this happens, so it cannot close in between.
+	 * When the channel reference is already stored, stores nothing and names that case.
+	 * @param duplicate the report; its master id is filled in here
+	 */
+	AttachOutcome attach(NewCase duplicate, CaseNumber master);
+
+	/**
+	 * Open master cases (not resolved, closed or merged into another) of one category
+	 * received since {@code since} within {@code radiusMeters} of {@code center}, nearest
+	 * first.
+	 */
+	List<NearbyCase> openCasesNear(org.gridintake.routes.geo.GeoPoint center, double radiusMeters, String categoryCode,
+			java.time.Instant since, int limit);
+
+	/** Decides, on the locked case as it is, what an amendment changes. */
+	@FunctionalInterface
+	interface Revision {
+
+		/**
+		 * @return the revised case, or empty when the amendment changes nothing
+		 */
+		Optional<Revised> revise(CaseDraft current);
+
+	}
+
+	/**
+	 * @param draft the case as amended; its id, number and channel reference stay
+	 * @param event the history entry that names who amended it and what changed
+	 * @param raw the amending message verbatim
+	 * @param amendedBy who amended it
+	 */
+	record Revised(CaseDraft draft, StatusEvent event, RawMessage raw, String amendedBy) {
+	}
+
+	/** What {@link #amend} did. */
+	sealed interface AmendOutcome {
+
+		/**
+		 * @param changed false when the amendment matched the case as it was
+		 */
+		record Amended(CaseDraft draft, boolean changed) implements AmendOutcome {
+		}
+
+		record NotFound() implements AmendOutcome {
+		}
+
+		record Refused(AmendRefusal reason, String message) implements AmendOutcome {
+		}
+
+	}
+
+	/** Why a case can no longer be amended. */
+	enum AmendRefusal {
+
+		/** A platform has it. */
+		FORWARDED,
+		/** It is being sent right now; once that attempt ends it may be amendable. */
+		IN_FLIGHT,
+		/** It is a linked duplicate; its master is what platforms see. */
+		ATTACHED
+
+	}
+
+	/** What {@link #attach} did. */
+	sealed interface AttachOutcome {
+
+		record Attached(CaseNumber caseNumber, CaseNumber master) implements AttachOutcome {
+		}
+
+		/**
+		 * @param master the case it is attached to, null when it was stored on its own
+		 */
+		record AlreadyStored(CaseNumber caseNumber, CaseNumber master) implements AttachOutcome {
+		}
+
+		/**
+		 * The master cannot take duplicates: unknown, finished, or itself a duplicate.
+		 */
+		record MasterRefused(String message) implements AttachOutcome {
+		}
+
+	}
+
+	/**
+	 * @param draft the case
+	 * @param distanceMeters how far it is from the point asked about
+	 * @param reports how many reports it stands for
+	 */
+	record NearbyCase(CaseDraft draft, double distanceMeters, int reports) {
+	}
+
+	/**
 	 * @param location the WGS-84 point
 	 * @param grid where it lies
 	 * @param evidence how it was found

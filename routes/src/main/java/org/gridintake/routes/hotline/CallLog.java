@@ -17,8 +17,19 @@ import org.gridintake.routes.portal.PortalReport;
  * @param address the address as the operator typed it
  * @param category a taxonomy code, when the operator chose one
  * @param location a point picked on a map, when the operator picked one
+ * @param attachTo the number of an open case the caller reports again, when the operator
+ * found it among the nearby cases: the call then joins that case instead of making a new
+ * one
  */
 public record CallLog(@JsonProperty("call_id") String callId, @JsonProperty("operator_id") String operatorId,
 		String caller, @JsonProperty("started_at") String startedAt, @JsonProperty("ended_at") String endedAt,
-		String summary, String address, String category, PortalReport.Location location) {
+		String summary, String address, String category, PortalReport.Location location,
+		@JsonProperty("attach_to") String attachTo) {
+
+	/** The same log under another call id: an amendment names its call in the path. */
+	public CallLog withCallId(String id) {
+		return new CallLog(id, this.operatorId, this.caller, this.startedAt, this.endedAt, this.summary, this.address,
+				this.category, this.location, this.attachTo);
+	}
+
 }

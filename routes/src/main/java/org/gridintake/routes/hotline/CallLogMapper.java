@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.ChannelRef;
 import org.gridintake.routes.casedraft.Mobile;
@@ -64,6 +65,9 @@ public class CallLogMapper {
 			errors.add(new FieldError("category", "is not a known category code"));
 		}
 		ReportedPoint point = point(log, errors);
+		if (blankToNull(log.attachTo()) != null && attachTarget(log).isEmpty()) {
+			errors.add(new FieldError("attach_to", "is not a case number (like QH20260701-000123)"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidReportException(errors);
 		}
@@ -71,6 +75,11 @@ public class CallLogMapper {
 				new Reporter(mobile, mobile != null), summary, point, address, category,
 				new RawMessage("application/json", rawBody),
 				org.gridintake.routes.casedraft.ReportOrigin.operator(log.operatorId().strip()));
+	}
+
+	/** The case the operator attached the call to, when they did. */
+	public Optional<CaseNumber> attachTarget(CallLog log) {
+		return CaseNumber.parse(blankToNull(log.attachTo()));
 	}
 
 	private static ReportedPoint point(CallLog log, List<FieldError> errors) {

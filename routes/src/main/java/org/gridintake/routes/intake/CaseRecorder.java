@@ -51,12 +51,7 @@ public class CaseRecorder {
 		CaseNumber number = this.numbering.number(location == null ? null : location.chain().district().code(),
 				report.receivedAt(), this.store.nextSerial());
 		CaseStatus status = (location != null) ? CaseStatus.LOCATED : CaseStatus.UNLOCATED;
-		CaseDraft draft = new CaseDraft(UUID.randomUUID(), number, report.channel(), report.channelRef(),
-				report.receivedAt(), report.reporter(), report.text().strip(), work.categoryCode(), work.wgs84(),
-				report.reportedPoint(), report.address(), (location != null) ? location.chain() : null,
-				(location != null) ? location.registryVersion() : null,
-				(location != null) ? location.nearEdgeAlternative().map((alt) -> alt.grid()).orElse(null) : null,
-				work.evidence(), null, status, work.route(), null, report.origin());
+		CaseDraft draft = draftOf(work, UUID.randomUUID(), number, status);
 		List<StatusEvent> history = new ArrayList<>();
 		history.add(new StatusEvent(CaseStatus.RECEIVED, report.receivedAt(), StatusEvent.GATEWAY,
 				"received via " + report.channel().code()));
@@ -70,7 +65,22 @@ public class CaseRecorder {
 				: new IntakeResult.Duplicate(outcome.caseNumber());
 	}
 
-	private static String placeNote(IntakeWork work) {
+	/**
+	 * The case a located, categorised and routed report makes: every channel, and an
+	 * amendment, turn a report into a case the same way.
+	 */
+	public static CaseDraft draftOf(IntakeWork work, UUID id, CaseNumber number, CaseStatus status) {
+		InboundReport report = work.report();
+		GridLocation location = work.location();
+		return new CaseDraft(id, number, report.channel(), report.channelRef(), report.receivedAt(), report.reporter(),
+				report.text().strip(), work.categoryCode(), work.wgs84(), report.reportedPoint(), report.address(),
+				(location != null) ? location.chain() : null, (location != null) ? location.registryVersion() : null,
+				(location != null) ? location.nearEdgeAlternative().map((alt) -> alt.grid()).orElse(null) : null,
+				work.evidence(), null, status, work.route(), null, report.origin());
+	}
+
+	/** Where the report was placed and why it goes where it goes, for its history. */
+	public static String placeNote(IntakeWork work) {
 		String how = evidenceNote(work.evidence());
 		if (work.location() != null) {
 			return String.format(Locale.ROOT, "unit grid %s %s, %.0f m from its edge (%s); routed: %s",

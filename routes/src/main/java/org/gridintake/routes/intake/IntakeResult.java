@@ -27,6 +27,16 @@ public sealed interface IntakeResult {
 	record Throttled(String message, java.time.Duration retryAfter) implements IntakeResult {
 	}
 
+	/**
+	 * Stored as a linked duplicate of an open case: the reporter follows that case.
+	 *
+	 * @param master the case the report was attached to, the number the reporter is given
+	 * @param caseNumber the report's own case
+	 * @param repeat whether this was a repeated delivery that stored nothing new
+	 */
+	record Attached(CaseNumber master, CaseNumber caseNumber, boolean repeat) implements IntakeResult {
+	}
+
 	/** Not acceptable as sent; nothing was stored. */
 	record Rejected(List<FieldError> errors) implements IntakeResult {
 

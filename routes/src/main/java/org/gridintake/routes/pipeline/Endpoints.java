@@ -11,6 +11,8 @@ public final class Endpoints {
 
 	public static final String FIELD_INTAKE = "direct:field-intake";
 
+	public static final String HOTLINE_ATTACH = "direct:hotline-attach";
+
 	public static final String FORWARD_ONE = "direct:forward-one";
 
 	public static final String PLATFORM_STATUS = "direct:platform-status";
@@ -26,6 +28,8 @@ public final class Endpoints {
 	public static final String HOTLINE_INTAKE_ROUTE = "hotline-intake";
 
 	public static final String FIELD_INTAKE_ROUTE = "field-intake";
+
+	public static final String HOTLINE_ATTACH_ROUTE = "hotline-attach";
 
 	public static final String FORWARD_POLL_ROUTE = "forward-poll";
 
