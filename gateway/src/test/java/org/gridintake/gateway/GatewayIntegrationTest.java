@@ -91,6 +91,7 @@ abstract class GatewayIntegrationTest {
 		registry.add("gateway.forward.retry.max-backoff", () -> "500ms");
 		registry.add("gateway.forward.circuit-open-for", () -> "2s");
 		registry.add("gateway.sms.poll-interval-ms", () -> "100");
+		registry.add("gateway.merge.catch-up-interval-ms", () -> "300");
 		registry.add("gateway.sms.retry.initial-backoff", () -> "100ms");
 		registry.add("gateway.sms.retry.max-backoff", () -> "500ms");
 		registry.add("gateway.sms.inbox-poll-interval-ms", () -> "100");
@@ -142,6 +143,21 @@ abstract class GatewayIntegrationTest {
 		return null;
 	}
 
+	@Autowired
+	org.gridintake.routes.dedup.OpenCaseIndex openCases;
+
+	/**
+	 * Each test's incidents are its own: cases earlier tests left open must not absorb its
+	 * reports as duplicates.
+	 */
+	@BeforeEach
+	void noCaseIsOpenYet() {
+		this.jdbc.sql("""
+				update report_case set status = 'CLOSED' where master_case_id is null
+				and status not in ('RESOLVED', 'CLOSED', 'MERGED')""").update();
+		this.openCases.replaceAll(java.util.List.of());
+	}
+
 	@BeforeEach
 	void platformsBookEveryCase() {
 		PLATFORMS.resetAll();
@@ -150,6 +166,8 @@ abstract class GatewayIntegrationTest {
 				.withStatus(201)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"platform_case_id\":\"P-1\"}")));
+		PLATFORMS.stubFor(WireMock.post(WireMock.urlPathMatching("/platforms/.+/cases/.+/updates"))
+			.willReturn(WireMock.aResponse().withStatus(200)));
 	}
 
 	WebTestClient.ResponseSpec postReport(String json, String idempotencyKey) {

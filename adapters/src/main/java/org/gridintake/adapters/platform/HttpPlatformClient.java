@@ -36,6 +36,20 @@ class HttpPlatformClient implements PlatformClient {
 
 	@Override
 	public ForwardOutcome forward(PlatformEndpoint platform, PlatformCase platformCase, String idempotencyKey) {
+		return post(platform.casesUrl(), platformCase, idempotencyKey);
+	}
+
+	/** {@code POST <cases url>/<case number>/updates}. */
+	@Override
+	public ForwardOutcome update(PlatformEndpoint platform, PlatformCase platformCase, String idempotencyKey) {
+		String base = platform.casesUrl().toString();
+		return post(
+				java.net.URI.create((base.endsWith("/") ? base : base + "/")
+						+ java.net.URLEncoder.encode(platformCase.caseNumber(), StandardCharsets.UTF_8) + "/updates"),
+				platformCase, idempotencyKey);
+	}
+
+	private ForwardOutcome post(java.net.URI url, PlatformCase platformCase, String idempotencyKey) {
 		byte[] body;
 		try {
 			body = this.json.writeValueAsBytes(platformCase);
@@ -43,7 +57,7 @@ class HttpPlatformClient implements PlatformClient {
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot serialise case " + platformCase.caseNumber(), ex);
 		}
-		HttpRequest request = HttpRequest.newBuilder(platform.casesUrl())
+		HttpRequest request = HttpRequest.newBuilder(url)
 			.timeout(this.requestTimeout)
 			.header("Content-Type", "application/json; charset=utf-8")
 			.header("Accept", "application/json")

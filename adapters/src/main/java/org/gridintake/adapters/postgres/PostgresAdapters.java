@@ -27,6 +27,8 @@ public final class PostgresAdapters {
 
 	private final PostgresSmsResidents smsResidents;
 
+	private final PostgresMergeRecords mergeRecords;
+
 	private PostgresAdapters(DataSource dataSource) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -35,10 +37,15 @@ public final class PostgresAdapters {
 		this.smsQueue = new PostgresSmsQueue(jdbc, tx);
 		this.smsInbox = new PostgresSmsInbox(jdbc, tx);
 		this.smsResidents = new PostgresSmsResidents(jdbc);
+		this.mergeRecords = new PostgresMergeRecords(jdbc, tx, this.caseStore);
 	}
 
 	public static PostgresAdapters over(DataSource dataSource) {
 		return new PostgresAdapters(dataSource);
+	}
+
+	public org.gridintake.routes.dedup.MergeRecords mergeRecords() {
+		return this.mergeRecords;
 	}
 
 	public CaseStore caseStore() {

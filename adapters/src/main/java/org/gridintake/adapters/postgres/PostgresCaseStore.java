@@ -15,6 +15,8 @@ import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.ChannelRef;
+import org.gridintake.routes.dedup.MergeEvidence;
+import org.gridintake.routes.dedup.MergeLink;
 import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.casedraft.NewCase;
 import org.gridintake.routes.casedraft.ReportOrigin;
@@ -51,7 +53,20 @@ class PostgresCaseStore implements CaseStore {
 	public RecordOutcome record(NewCase newCase) {
 		return this.tx.execute((status) -> {
 			CaseDraft draft = newCase.draft();
-			if (!insertCase(draft)) {
+			MergeLink link = newCase.mergeLink();
+			String masterPlatform = null;
+			if (link != null) {
+				// the master is held until this commits, so it cannot close in between
+				Optional<String> open = this.jdbc.sql("""
+						select coalesce(route_platform_id, '') from report_case
+						where id = ? and master_case_id is null and status not in ('RESOLVED', 'CLOSED', 'MERGED')
+						for share""").param(link.masterId()).query(String.class).optional();
+				if (open.isEmpty()) {
+					return new RecordOutcome.MasterGone(link.masterNumber());
+				}
+				masterPlatform = open.get().isEmpty() ? null : open.get();
+			}
+			if (!insertCase(draft, draft.masterCaseId(), newCase)) {
 				return new RecordOutcome.AlreadyStored(existingNumber(draft));
 			}
 			this.jdbc.sql("insert into raw_message (case_id, content_type, body) values (?, ?, ?)")
@@ -69,23 +84,69 @@ class PostgresCaseStore implements CaseStore {
 							(newCase.forwardNotBefore() != null) ? Timestamp.from(newCase.forwardNotBefore()) : null)
 					.update();
 			}
-			return new RecordOutcome.Stored(draft.caseNumber());
+			if (link != null) {
+				insertMergeLink(draft, link);
+				if (masterPlatform != null) {
+					queueMasterUpdate(link.masterId(), masterPlatform, link.masterNumber().value() + "/"
+							+ masterPlatform + "/update/" + draft.caseNumber().value());
+				}
+			}
+			return new RecordOutcome.Stored(draft.caseNumber(), (link != null) ? link.masterNumber() : null);
 		});
 	}
 
 	/**
 	 * False when the channel reference is already stored; the insert then did nothing.
 	 */
+	private void insertMergeLink(CaseDraft duplicate, MergeLink link) {
+		insertMergeLink(duplicate.id(), duplicate.receivedAt(), link);
+	}
+
+	void insertMergeLink(UUID duplicateId, java.time.Instant decidedAt, MergeLink link) {
+		MergeEvidence evidence = link.evidence();
+		this.jdbc.sql("""
+				insert into case_merge (duplicate_id, master_id, decided_at, decided_by, distance_m, category_code,
+				                        similarity, time_gap_s, door_evidence)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(duplicateId, link.masterId(), Timestamp.from(decidedAt), link.decidedBy(),
+					(evidence != null) ? evidence.distanceMeters() : null,
+					(evidence != null) ? evidence.categoryCode() : null,
+					(evidence != null) ? evidence.similarity() : null,
+					(evidence != null) ? evidence.timeGap().toSeconds() : null,
+					(evidence != null) ? evidence.door().name() : null)
+			.update();
+	}
+
+	/**
+	 * The platform hears of the master's new report count once it has the case itself;
+	 * until then the case goes out with the count as it is when sent.
+	 */
+	void queueMasterUpdate(UUID masterId, String platformId, String idempotencyKey) {
+		this.jdbc.sql("""
+				insert into forward_outbox (case_id, platform_id, idempotency_key, kind) values (?, ?, ?, 'UPDATE')
+				on conflict (idempotency_key) do nothing""").params(masterId, platformId, idempotencyKey).update();
+	}
+
 	private boolean insertCase(CaseDraft draft) {
-		return insertCase(draft, draft.masterCaseId());
+		return insertCase(draft, draft.masterCaseId(), null);
 	}
 
 	private boolean insertCase(CaseDraft draft, UUID masterCaseId) {
+		return insertCase(draft, masterCaseId, null);
+	}
+
+	/** @param newCase what the case is stored with for merging; null when it takes no part */
+	private boolean insertCase(CaseDraft draft, UUID masterCaseId, NewCase newCase) {
 		Map<String, Object> params = caseParams(draft);
 		params.put("masterCaseId", masterCaseId);
+		params.put("mergeState", (newCase != null && newCase.mergePending()) ? "PENDING" : "DECIDED");
+		params.put("doorPlate",
+				(newCase != null && newCase.mergeFeatures() != null) ? newCase.mergeFeatures().doorPlate() : null);
+		params.put("problemText",
+				(newCase != null && newCase.mergeFeatures() != null) ? newCase.mergeFeatures().problemText() : null);
 		return this.jdbc
 			.sql("""
-					insert into report_case (%s, updated_at)
+					insert into report_case (%s, updated_at, merge_state, door_plate, problem_text)
 					values (:id, :caseNumber, :channel, :channelRef, :channelRefKind, :receivedAt, :mobile, :smsAllowed,
 					        :description, :category, :lon, :lat, :reportedLon, :reportedLat, :reportedCrs, :reportedAccuracy,
 					        :address, :districtCode, :districtName, :streetCode, :streetName, :communityCode, :communityName,
@@ -93,7 +154,7 @@ class PostgresCaseStore implements CaseStore {
 					        :routeArea, :routeRule, :routeTriage, :platformCaseId, :locationSource, :placeKind, :placeConfidence,
 					       :placeText, :placeName, :placeStart, :placeEnd, :placeLon, :placeLat, :addressDistance,
 					       :addressMismatch, :alternativeCode, :alternativeName, :filer, :filerId, :takenAt, :outsideArea,
-					       :mediaUrls, now())
+					       :mediaUrls, now(), :mergeState, :doorPlate, :problemText)
 					on conflict (channel, channel_ref) where channel_ref_kind = 'CHANNEL' do nothing
 					"""
 				.formatted(CaseRows.CASE_COLUMNS))
@@ -193,11 +254,14 @@ class PostgresCaseStore implements CaseStore {
 			.param(draft.id())
 			.query(CaseRows::event)
 			.list();
-		int merged = this.jdbc.sql("select count(*) from report_case where master_case_id = ?")
-			.param(draft.id())
-			.query(Integer.class)
-			.single();
-		return new CaseRecord(draft, history, 1 + merged);
+		Map<Channel, Integer> mix = new java.util.EnumMap<>(Channel.class);
+		this.jdbc.sql("select channel, count(*) from report_case where id = ? or master_case_id = ? group by channel")
+			.params(draft.id(), draft.id())
+			.query((rs) -> {
+				mix.put(Channel.valueOf(rs.getString(1)), rs.getInt(2));
+			});
+		int reports = mix.values().stream().mapToInt(Integer::intValue).sum();
+		return new CaseRecord(draft, history, reports, mix);
 	}
 
 	@Override

@@ -29,7 +29,8 @@ class PostgresForwardQueue implements ForwardQueue {
 		this.cases = cases;
 	}
 
-	private record Claimed(long id, UUID caseId, String platformId, String idempotencyKey, int failedAttempts) {
+	private record Claimed(long id, UUID caseId, String platformId, String idempotencyKey, int failedAttempts,
+			boolean update) {
 	}
 
 	@Override
@@ -37,13 +38,18 @@ class PostgresForwardQueue implements ForwardQueue {
 		List<Claimed> claimed = this.tx.execute((status) -> this.jdbc.sql("""
 				update forward_outbox set next_attempt_at = now() + make_interval(secs => ?),
 				       claimed_until = now() + make_interval(secs => ?)
-				where id in (select id from forward_outbox
+				where id in (select id from forward_outbox o
 				             where state = 'PENDING' and next_attempt_at <= now()
+				               -- an update waits until its platform has the case
+				               and (kind = 'CASE' or not exists (select 1 from forward_outbox c
+				                    where c.case_id = o.case_id and c.platform_id = o.platform_id
+				                      and c.kind = 'CASE' and c.state <> 'DONE'))
 				             order by next_attempt_at limit ? for update skip locked)
-				returning id, case_id, platform_id, idempotency_key, failed_attempts""")
+				returning id, case_id, platform_id, idempotency_key, failed_attempts, kind""")
 			.params(lease.toMillis() / 1000.0, lease.toMillis() / 1000.0, max)
 			.query((rs, rowNum) -> new Claimed(rs.getLong("id"), rs.getObject("case_id", UUID.class),
-					rs.getString("platform_id"), rs.getString("idempotency_key"), rs.getInt("failed_attempts")))
+					rs.getString("platform_id"), rs.getString("idempotency_key"), rs.getInt("failed_attempts"),
+					"UPDATE".equals(rs.getString("kind"))))
 			.list());
 		List<ForwardTask> tasks = new ArrayList<>(claimed.size());
 		for (Claimed item : claimed) {
@@ -53,7 +59,7 @@ class PostgresForwardQueue implements ForwardQueue {
 				.optional()
 				.map(this.cases::withHistory)
 				.ifPresent((caseRecord) -> tasks.add(new ForwardTask(item.id(), item.platformId(),
-						item.idempotencyKey(), item.failedAttempts(), caseRecord)));
+						item.idempotencyKey(), item.failedAttempts(), caseRecord, item.update())));
 		}
 		return tasks;
 	}
@@ -65,7 +71,7 @@ class PostgresForwardQueue implements ForwardQueue {
 					"update forward_outbox set state = 'DONE', done_at = ?, last_error = null, claimed_until = null where id = ? and state = 'PENDING'")
 				.params(Timestamp.from(at), task.id())
 				.update();
-			if (updated == 0) {
+			if (updated == 0 || task.update()) {
 				return;
 			}
 			UUID caseId = task.caseRecord().draft().id();

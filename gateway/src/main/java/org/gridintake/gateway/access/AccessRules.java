@@ -48,6 +48,7 @@ final class AccessRules {
 				rule(null, "/api/v1/field/**", any(EnumSet.of(ClientRole.FIELD_APP))),
 				rule(HttpMethod.POST, "/api/v1/photos",
 						any(EnumSet.of(ClientRole.PORTAL, ClientRole.FIELD_APP, ClientRole.CONSOLE))),
+				rule(HttpMethod.POST, "/api/v1/cases/*/split", any(EnumSet.of(ClientRole.CONSOLE))),
 				rule(null, "/api/**", any(EVERY_CLIENT)), rule(null, "/open311/**", any(EVERY_CLIENT)));
 	}
 

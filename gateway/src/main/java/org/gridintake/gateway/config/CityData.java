@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.gridintake.routes.dedup.LabelledText;
 import org.gridintake.routes.geo.GridLevel;
 import org.gridintake.routes.routing.Category;
 import org.gridintake.routes.routing.Taxonomy;
@@ -38,6 +39,33 @@ final class CityData {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot read the taxonomy " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Labelled past reports, one JSON object a line; a line naming a category the taxonomy
+	 * lacks stops start-up, as it would teach the classifier a code routing cannot use.
+	 */
+	static List<LabelledText> history(Path file, Taxonomy taxonomy, ObjectMapper json) {
+		List<LabelledText> history = new java.util.ArrayList<>();
+		try {
+			List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+			for (int i = 0; i < lines.size(); i++) {
+				if (lines.get(i).isBlank()) {
+					continue;
+				}
+				JsonNode node = json.readTree(lines.get(i));
+				String where = file + " line " + (i + 1);
+				String category = text(node, "category", Path.of(where));
+				if (taxonomy.find(category).isEmpty()) {
+					throw new IllegalStateException(where + ": category " + category + " is not in the taxonomy");
+				}
+				history.add(new LabelledText(text(node, "text", Path.of(where)), category));
+			}
+			return history;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read the classifier history " + file + ": " + ex.getMessage(), ex);
 		}
 	}
 

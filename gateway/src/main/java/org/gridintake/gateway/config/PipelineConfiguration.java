@@ -16,6 +16,8 @@ import org.gridintake.adapters.postgres.PostgresAdapters;
 import org.gridintake.adapters.redis.RedisAdapters;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.Channel;
+import org.gridintake.routes.dedup.CategoryClassifier;
+import org.gridintake.routes.dedup.MergeStep;
 import org.gridintake.routes.dedup.RepeatDeliveryCheck;
 import org.gridintake.routes.intake.ReporterLimit;
 import org.gridintake.routes.field.AssignedAreaCheck;
@@ -149,9 +151,9 @@ public class PipelineConfiguration {
 
 	@Bean
 	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, ReporterLimit limit, LocateStep locate,
-			AssignedAreaCheck assignedArea, Taxonomy taxonomy, CaseRouter router, CaseRecorder recorder) {
-		return new IntakeRoute(new TextNormaliser(), repeats, limit, locate, assignedArea, new CategoryStep(taxonomy),
-				router, recorder);
+			AssignedAreaCheck assignedArea, CategoryClassifier classifier, CaseRouter router, MergeStep merge) {
+		return new IntakeRoute(new TextNormaliser(), repeats, limit, locate, assignedArea,
+				new CategoryStep(classifier), router, merge);
 	}
 
 	@Bean

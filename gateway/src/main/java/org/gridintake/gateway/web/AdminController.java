@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.gridintake.gateway.config.GatewayProperties;
+import org.gridintake.routes.dedup.MergeCatchUp;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.notify.SmsQueue;
 import org.springframework.http.HttpHeaders;
@@ -37,9 +38,12 @@ class AdminController {
 
 	private final byte[] token;
 
-	AdminController(ForwardQueue forwards, SmsQueue texts, GatewayProperties properties) {
+	private final MergeCatchUp merges;
+
+	AdminController(ForwardQueue forwards, SmsQueue texts, MergeCatchUp merges, GatewayProperties properties) {
 		this.forwards = forwards;
 		this.texts = texts;
+		this.merges = merges;
 		this.token = ("Bearer " + properties.admin().token()).getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -64,6 +68,17 @@ class AdminController {
 			int replayed = replay.get();
 			log.info("Operator replayed {} dead {} item(s)", replayed, outbox);
 			return Map.of("replayed", replayed);
+		});
+	}
+
+	/** Rebuilds the open-case merge index from PostgreSQL, e.g. after Redis lost its data. */
+	@PostMapping("/api/v1/admin/merge-index/rebuild")
+	Mono<ResponseEntity<Object>> rebuildMergeIndex(
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+		return authorised(auth, () -> {
+			int open = this.merges.rebuild();
+			log.info("Operator rebuilt the merge index: {} open cases", open);
+			return Map.of("open_cases", open);
 		});
 	}
 

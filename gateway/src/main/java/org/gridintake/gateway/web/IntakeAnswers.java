@@ -83,6 +83,8 @@ public final class IntakeAnswers {
 		answer.put("duplicate", duplicate);
 		if (result instanceof IntakeResult.Accepted accepted) {
 			answer.put("located", accepted.located());
+			// the reporter now follows that case's progress
+			answer.put("merged_into", (accepted.mergedInto() != null) ? accepted.mergedInto().value() : null);
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl)).body(answer);
 	}

@@ -168,10 +168,26 @@ public interface CaseStore {
 
 		CaseNumber caseNumber();
 
-		record Stored(CaseNumber caseNumber) implements RecordOutcome {
+		/**
+		 * @param mergedInto the master it was linked to; null for a case of its own, also
+		 * when the master named had closed meanwhile
+		 */
+		record Stored(CaseNumber caseNumber, CaseNumber mergedInto) implements RecordOutcome {
+
+			public Stored(CaseNumber caseNumber) {
+				this(caseNumber, null);
+			}
+
 		}
 
 		record AlreadyStored(CaseNumber caseNumber) implements RecordOutcome {
+		}
+
+		/**
+		 * The master a duplicate was to be linked to has closed or been merged itself
+		 * since the decision; nothing was stored.
+		 */
+		record MasterGone(CaseNumber caseNumber) implements RecordOutcome {
 		}
 
 	}
@@ -182,8 +198,20 @@ public interface CaseStore {
 	 * @param draft the case
 	 * @param history its status events, oldest first
 	 * @param reports how many reports the case stands for (itself and merged duplicates)
+	 * @param channelMix of those reports, how many came through each channel
 	 */
-	record CaseRecord(CaseDraft draft, List<StatusEvent> history, int reports) {
+	record CaseRecord(CaseDraft draft, List<StatusEvent> history, int reports,
+			java.util.Map<Channel, Integer> channelMix) {
+
+		public CaseRecord {
+			channelMix = java.util.Map.copyOf(channelMix);
+		}
+
+		/** A case that stands for itself alone. */
+		public CaseRecord(CaseDraft draft, List<StatusEvent> history) {
+			this(draft, history, 1, java.util.Map.of(draft.channel(), 1));
+		}
+
 	}
 
 }

@@ -34,6 +34,12 @@ public interface OpenCaseIndex {
 	 */
 	AreaLock lock(String categoryCode, GeoPoint point, double radiusMeters);
 
+	/**
+	 * Whether the index holds a complete build; false after Redis lost its data, so a
+	 * rebuild is due.
+	 */
+	boolean isBuilt();
+
 	/** Replaces the whole index with these cases (a rebuild from the source of truth). */
 	void replaceAll(Collection<OpenCase> openCases);
 

@@ -70,8 +70,9 @@ public class Forwarder {
 			this.queue.postpone(task, "platform " + task.platformId() + " is failing; circuit open", blocked.get());
 			return;
 		}
-		ForwardOutcome outcome = this.client.forward(platform.get(), toPlatformCase(task.caseRecord(), platform.get()),
-				task.idempotencyKey());
+		PlatformCase platformCase = toPlatformCase(task.caseRecord(), platform.get());
+		ForwardOutcome outcome = task.update() ? this.client.update(platform.get(), platformCase, task.idempotencyKey())
+				: this.client.forward(platform.get(), platformCase, task.idempotencyKey());
 		String caseNumber = task.caseRecord().draft().caseNumber().value();
 		if (outcome instanceof ForwardOutcome.RetryLater) {
 			this.breakers.failed(task.platformId());
@@ -120,7 +121,13 @@ public class Forwarder {
 					.orElse(null),
 				caseRecord.reports(), (draft.origin() != null) ? draft.origin().mediaUrls() : java.util.List.of(),
 				contact, draft.receivedAt(), draft.route() != null && draft.route().triage(),
-				(draft.route() != null) ? draft.route().rule() : null);
+				(draft.route() != null) ? draft.route().rule() : null, channelMix(caseRecord));
+	}
+
+	private static java.util.Map<String, Integer> channelMix(CaseRecord caseRecord) {
+		java.util.Map<String, Integer> mix = new java.util.TreeMap<>();
+		caseRecord.channelMix().forEach((channel, count) -> mix.put(channel.code(), count));
+		return mix;
 	}
 
 	private static PlatformCase.Point point(GeoPoint point) {

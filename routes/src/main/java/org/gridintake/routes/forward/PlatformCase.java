@@ -21,10 +21,11 @@ import java.util.List;
  * @param receivedAt when the gateway received it
  * @param triage whether it is sent for triage rather than handling
  * @param routingRule why it was routed here
+ * @param channelMix how many of its reports came through each channel
  */
 public record PlatformCase(String caseNumber, String category, String categoryName, String text, Point location,
 		Point locationGcj02, String address, Grid grid, int reportCount, List<String> photos, String reporterContact,
-		Instant receivedAt, boolean triage, String routingRule) {
+		Instant receivedAt, boolean triage, String routingRule, java.util.Map<String, Integer> channelMix) {
 
 	public record Point(double lon, double lat) {
 	}

@@ -14,4 +14,10 @@ public interface PlatformClient {
 	 */
 	ForwardOutcome forward(PlatformEndpoint platform, PlatformCase platformCase, String idempotencyKey);
 
+	/**
+	 * Tells a platform that a case it has now stands for more (or fewer) reports; the
+	 * body is the case as it is now, so a repeated update is harmless.
+	 */
+	ForwardOutcome update(PlatformEndpoint platform, PlatformCase platformCase, String idempotencyKey);
+
 }

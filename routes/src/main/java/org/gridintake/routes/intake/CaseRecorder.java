@@ -11,6 +11,9 @@ import org.gridintake.routes.casedraft.CaseDraft;
 import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.dedup.MergeEvidence;
+import org.gridintake.routes.dedup.MergeFeatures;
+import org.gridintake.routes.dedup.MergeLink;
 import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.NewCase;
 import org.gridintake.routes.casedraft.StatusEvent;
@@ -46,23 +49,71 @@ public class CaseRecorder {
 	}
 
 	public IntakeResult record(IntakeWork work) {
+		return record(work, null, null, false).result();
+	}
+
+	/**
+	 * What recording did.
+	 *
+	 * @param result the answer for the sender
+	 * @param caseId the stored case, null when nothing new was stored
+	 * @param features what it was stored with for merging
+	 * @param newMaster whether it is stored as an open case of its own that later reports
+	 * may join
+	 */
+	public record Recorded(IntakeResult result, UUID caseId, MergeFeatures features, boolean newMaster) {
+	}
+
+	/**
+	 * Records a report as a case of its own, or, with a {@code link}, as a duplicate of
+	 * an open master: not forwarded itself, its reporter following the master's progress.
+	 * @param features what later reports are to be compared with; null when it cannot be
+	 * merged
+	 * @param link the master it duplicates, null for a case of its own
+	 * @param mergePending whether the merge is to be decided later
+	 */
+	public Recorded record(IntakeWork work, MergeFeatures features, MergeLink link, boolean mergePending) {
 		InboundReport report = work.report();
 		GridLocation location = work.location();
 		CaseNumber number = this.numbering.number(location == null ? null : location.chain().district().code(),
 				report.receivedAt(), this.store.nextSerial());
-		CaseStatus status = (location != null) ? CaseStatus.LOCATED : CaseStatus.UNLOCATED;
-		CaseDraft draft = draftOf(work, UUID.randomUUID(), number, status);
+		CaseStatus placed = (location != null) ? CaseStatus.LOCATED : CaseStatus.UNLOCATED;
+		CaseStatus status = (link != null) ? CaseStatus.MERGED : placed;
+		CaseDraft draft = draftOf(work, UUID.randomUUID(), number, status, (link != null) ? link.masterId() : null);
 		List<StatusEvent> history = new ArrayList<>();
 		history.add(new StatusEvent(CaseStatus.RECEIVED, report.receivedAt(), StatusEvent.GATEWAY,
 				"received via " + report.channel().code()));
-		history.add(new StatusEvent(status, report.receivedAt(), StatusEvent.GATEWAY, placeNote(work)));
+		history.add(new StatusEvent(placed, report.receivedAt(), StatusEvent.GATEWAY, placeNote(work)));
+		if (link != null) {
+			history.add(new StatusEvent(CaseStatus.MERGED, report.receivedAt(), link.decidedBy(), mergeNote(link)));
+		}
 		Duration hold = (location == null) ? this.unlocatedHold.get(report.channel()) : null;
 		CaseStore.RecordOutcome outcome = this.store.record(new NewCase(draft, report.raw(), history,
-				work.route().platformId(), (hold != null) ? report.receivedAt().plus(hold) : null));
+				// a linked report is not forwarded, a pending one only once it is decided
+				(link == null && !mergePending) ? work.route().platformId() : null,
+				(hold != null) ? report.receivedAt().plus(hold) : null, features, link, mergePending));
+		if (outcome instanceof CaseStore.RecordOutcome.MasterGone) {
+			// closed between the decision and now: the report is a new incident after all
+			return record(work, features, null, false);
+		}
 		this.repeats.remember(report, outcome.caseNumber());
-		return (outcome instanceof CaseStore.RecordOutcome.Stored)
-				? new IntakeResult.Accepted(outcome.caseNumber(), location != null)
-				: new IntakeResult.Duplicate(outcome.caseNumber());
+		if (outcome instanceof CaseStore.RecordOutcome.Stored stored) {
+			return new Recorded(new IntakeResult.Accepted(stored.caseNumber(), location != null, stored.mergedInto()),
+					draft.id(), features, link == null && features != null && !mergePending);
+		}
+		return new Recorded(new IntakeResult.Duplicate(outcome.caseNumber()), null, features, false);
+	}
+
+	private static String mergeNote(MergeLink link) {
+		MergeEvidence evidence = link.evidence();
+		if (evidence == null) {
+			return "linked to case " + link.masterNumber().value() + " by " + link.decidedBy();
+		}
+		return String.format(Locale.ROOT,
+				"another report of case %s: %.0f m away, category %s, text similarity %.2f, %d min after it was opened%s",
+				link.masterNumber().value(), evidence.distanceMeters(), evidence.categoryCode(), evidence.similarity(),
+				evidence.timeGap().toMinutes(),
+				(evidence.door() == MergeEvidence.DoorEvidence.SAME_DOOR) ? ", same door address" : "");
 	}
 
 	/**
@@ -70,13 +121,17 @@ public class CaseRecorder {
 	 * amendment, turn a report into a case the same way.
 	 */
 	public static CaseDraft draftOf(IntakeWork work, UUID id, CaseNumber number, CaseStatus status) {
+		return draftOf(work, id, number, status, null);
+	}
+
+	static CaseDraft draftOf(IntakeWork work, UUID id, CaseNumber number, CaseStatus status, UUID masterCaseId) {
 		InboundReport report = work.report();
 		GridLocation location = work.location();
 		return new CaseDraft(id, number, report.channel(), report.channelRef(), report.receivedAt(), report.reporter(),
 				report.text().strip(), work.categoryCode(), work.wgs84(), report.reportedPoint(), report.address(),
 				(location != null) ? location.chain() : null, (location != null) ? location.registryVersion() : null,
 				(location != null) ? location.nearEdgeAlternative().map((alt) -> alt.grid()).orElse(null) : null,
-				work.evidence(), null, status, work.route(), null, report.origin());
+				work.evidence(), masterCaseId, status, work.route(), null, report.origin());
 	}
 
 	/** Where the report was placed and why it goes where it goes, for its history. */

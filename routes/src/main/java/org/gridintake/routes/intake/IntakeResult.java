@@ -12,8 +12,15 @@ public sealed interface IntakeResult {
 	 *
 	 * @param located whether it was placed in a unit grid; an unlocated case waits in
 	 * triage, and the resident may be asked where it is
+	 * @param mergedInto the open case it was found to be another report of, whose
+	 * progress the reporter now follows; null for a case of its own
 	 */
-	record Accepted(CaseNumber caseNumber, boolean located) implements IntakeResult {
+	record Accepted(CaseNumber caseNumber, boolean located, CaseNumber mergedInto) implements IntakeResult {
+
+		public Accepted(CaseNumber caseNumber, boolean located) {
+			this(caseNumber, located, null);
+		}
+
 	}
 
 	/** The same report arrived before; nothing new was stored. */

@@ -30,12 +30,13 @@ public class IntakeRoute extends RouteBuilder {
 
 	private final CaseRouter router;
 
-	private final CaseRecorder recorder;
+	private final org.gridintake.routes.dedup.MergeStep recorder;
 
 	private final ReporterLimit limit;
 
 	public IntakeRoute(TextNormaliser normaliser, RepeatDeliveryCheck repeats, ReporterLimit limit, LocateStep locate,
-			AssignedAreaCheck assignedArea, CategoryStep categorise, CaseRouter router, CaseRecorder recorder) {
+			AssignedAreaCheck assignedArea, CategoryStep categorise, CaseRouter router,
+			org.gridintake.routes.dedup.MergeStep recorder) {
 		this.normaliser = normaliser;
 		this.repeats = repeats;
 		this.limit = limit;

@@ -47,6 +47,8 @@ public final class Endpoints {
 
 	public static final String SMS_PARTS_ROUTE = "sms-parts-timeout";
 
+	public static final String MERGE_CATCH_UP_ROUTE = "merge-catch-up";
+
 	private Endpoints() {
 	}
 

@@ -1,21 +1,28 @@
 package org.gridintake.routes.routing;
 
+import org.gridintake.routes.dedup.CategoryClassifier;
 import org.gridintake.routes.intake.IntakeWork;
 
-/** Keeps the sender's category, or guesses one from the text when none was given. */
+/**
+ * Keeps the sender's category, or has the classifier put the text into the taxonomy.
+ * Below the classifier's threshold the report stays uncategorised and goes to triage: a
+ * person sorts it faster than a wrong platform sends it back.
+ */
 public class CategoryStep {
 
-	private final Taxonomy taxonomy;
+	private final CategoryClassifier classifier;
 
-	public CategoryStep(Taxonomy taxonomy) {
-		this.taxonomy = taxonomy;
+	public CategoryStep(CategoryClassifier classifier) {
+		this.classifier = classifier;
 	}
 
 	public IntakeWork categorise(IntakeWork work) {
 		if (work.categoryCode() != null) {
 			return work;
 		}
-		return this.taxonomy.guess(work.text()).map((category) -> work.withCategory(category.code())).orElse(work);
+		return this.classifier.classify(work.text())
+			.map((classification) -> work.withCategory(classification.categoryCode()))
+			.orElse(work);
 	}
 
 }

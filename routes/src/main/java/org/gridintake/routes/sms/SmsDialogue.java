@@ -152,7 +152,12 @@ public class SmsDialogue {
 		}
 		String caseNumber = caseNumberOf(result);
 		boolean located = !(result instanceof IntakeResult.Accepted accepted) || accepted.located();
-		if (located) {
+		if (result instanceof IntakeResult.Accepted merged && merged.mergedInto() != null) {
+			queue(message, sender,
+					this.replies.render(Reply.RECEIVED_MERGED, Map.of("case_number", merged.mergedInto().value())),
+					SmsKind.REPLY, caseNumber);
+		}
+		else if (located) {
 			queue(message, sender, this.replies.render(Reply.RECEIVED, Map.of("case_number", caseNumber)),
 					SmsKind.REPLY, caseNumber);
 		}

@@ -14,9 +14,9 @@ public class SmsReplies {
 
 	public enum Reply {
 
-		RECEIVED("case_number"), RECEIVED_UNLOCATED("case_number"), ADDRESS_LOCATED("case_number", "place"),
-		ADDRESS_NOT_FOUND("case_number"), QUERY_NONE(), QUERY_CASES("cases"), UNSUBSCRIBED(), SUBSCRIBED(),
-		RATING_THANKS("case_number"), RATING_REOPENED("case_number"), FLOODED(), HELP();
+		RECEIVED("case_number"), RECEIVED_MERGED("case_number"), RECEIVED_UNLOCATED("case_number"),
+		ADDRESS_LOCATED("case_number", "place"), ADDRESS_NOT_FOUND("case_number"), QUERY_NONE(), QUERY_CASES("cases"),
+		UNSUBSCRIBED(), SUBSCRIBED(), RATING_THANKS("case_number"), RATING_REOPENED("case_number"), FLOODED(), HELP();
 
 		private final Set<String> placeholders;
 

@@ -94,7 +94,7 @@ class Open311ViewsTest {
 				null, "双榆街115号", null, null, null, null, null, status, null, null,
 				org.gridintake.routes.casedraft.ReportOrigin.RESIDENT);
 		return new CaseRecord(draft, List.of(new StatusEvent(CaseStatus.RECEIVED, RECEIVED, "gateway", "已受理"),
-				new StatusEvent(status, Instant.parse("2026-07-01T02:30:00Z"), "platform:qh-streets", "网格员已出发")), 1);
+				new StatusEvent(status, Instant.parse("2026-07-01T02:30:00Z"), "platform:qh-streets", "网格员已出发")));
 	}
 
 }
