@@ -3,6 +3,7 @@ package org.gridintake.routes.dedup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.gridintake.routes.geo.LocationEvidence;
@@ -117,41 +118,43 @@ public class MergeDecider {
 		MergeFeatures master = candidate.openCase().features();
 		String category = report.categoryCode();
 		if (category == null || report.point() == null) {
-			return Assessment.rejected("the report has no category or no point");
+			return Assessment.rejected(Rule.MERGEABLE, "the report has no category or no point");
 		}
 		if (!category.equals(master.categoryCode())) {
-			return Assessment.rejected("category " + category + " is not the master's " + master.categoryCode());
+			return Assessment.rejected(Rule.CATEGORY,
+					"category " + category + " is not the master's " + master.categoryCode());
 		}
 		Duration gap = Duration.between(master.at(), report.at());
 		if (gap.negated().compareTo(this.rules.clockSkew()) > 0) {
-			return Assessment.rejected("the master opened " + gap.negated() + " after the report");
+			return Assessment.rejected(Rule.TIME, "the master opened " + gap.negated() + " after the report");
 		}
-		if (gap.compareTo(this.rules.window(category)) > 0) {
-			return Assessment
-				.rejected("the master opened " + gap + " before, beyond the window of " + this.rules.window(category));
+		Duration window = this.rules.window(category);
+		if (gap.compareTo(window) > 0) {
+			return Assessment.rejected(Rule.TIME,
+					"the master opened " + gap + " before, beyond the window of " + window);
 		}
 		Optional<DoorPlate> reportDoor = DoorPlate.parse(report.doorPlate());
 		Optional<DoorPlate> masterDoor = DoorPlate.parse(master.doorPlate());
-		boolean sameDoor = reportDoor.isPresent() && masterDoor.isPresent()
-				&& reportDoor.get().sameDoor(masterDoor.get());
-		if (reportDoor.isPresent() && masterDoor.isPresent()
-				&& reportDoor.get().otherDoorOnSameRoad(masterDoor.get())) {
-			return Assessment.rejected(reportDoor.get() + " and " + masterDoor.get() + " are different doors");
+		boolean bothDoors = reportDoor.isPresent() && masterDoor.isPresent();
+		if (bothDoors && reportDoor.get().otherDoorOnSameRoad(masterDoor.get())) {
+			return Assessment.rejected(Rule.DOOR,
+					reportDoor.get() + " and " + masterDoor.get() + " are different doors");
 		}
+		boolean sameDoor = bothDoors && reportDoor.get().sameDoor(masterDoor.get());
 		double distance = candidate.distanceMeters();
 		double radius = this.rules.radiusMeters(category);
 		if (distance > radius && !(sameDoor && distance <= radius + this.rules.sameDoorSlackMeters())) {
-			return Assessment.rejected(String.format(java.util.Locale.ROOT, "%.0f m apart, beyond %.0f m%s", distance,
+			return Assessment.rejected(Rule.PLACE, String.format(Locale.ROOT, "%.0f m apart, beyond %.0f m%s", distance,
 					radius, sameDoor ? " and the same-door slack" : ""));
 		}
 		double textSimilarity = TextSimilarity.cosine(report.problemText(), master.problemText());
 		if (this.similarity.vetoes(report.problemText(), master.problemText())) {
-			return Assessment.rejected(String.format(java.util.Locale.ROOT,
-					"their words name different problems ('%s' / '%s', similarity %.2f)", report.problemText(),
-					master.problemText(), textSimilarity));
+			return Assessment.rejected(Rule.TEXT,
+					String.format(Locale.ROOT, "their words name different problems ('%s' / '%s', similarity %.2f)",
+							report.problemText(), master.problemText(), textSimilarity));
 		}
 		return new Assessment(new MergeEvidence(distance, category, textSimilarity, gap,
-				sameDoor ? MergeEvidence.DoorEvidence.SAME_DOOR : MergeEvidence.DoorEvidence.NONE), null);
+				sameDoor ? MergeEvidence.DoorEvidence.SAME_DOOR : MergeEvidence.DoorEvidence.NONE), null, null);
 	}
 
 	private static boolean better(MergeEvidence evidence, MergeCandidate candidate, MergeEvidence than,
@@ -164,16 +167,35 @@ public class MergeDecider {
 		return candidate.distanceMeters() < thanCandidate.distanceMeters();
 	}
 
+	/** The rules, in the order they are applied. */
+	public enum Rule {
+
+		/** the report has a category and a point */
+		MERGEABLE,
+		/** the same category */
+		CATEGORY,
+		/** the master opened within its window, and not after the report */
+		TIME,
+		/** not another door on the same road */
+		DOOR,
+		/** within the radius, or within the slack when both name one door */
+		PLACE,
+		/** the words do not name different problems */
+		TEXT
+
+	}
+
 	/**
 	 * One master judged for one report.
 	 *
 	 * @param evidence why they may merge; null when they may not
-	 * @param rejection the rule that keeps them apart; null when they may merge
+	 * @param brokenRule the first rule that keeps them apart; null when they may merge
+	 * @param rejection that rule's verdict in words; null when they may merge
 	 */
-	public record Assessment(MergeEvidence evidence, String rejection) {
+	public record Assessment(MergeEvidence evidence, Rule brokenRule, String rejection) {
 
-		static Assessment rejected(String why) {
-			return new Assessment(null, why);
+		static Assessment rejected(Rule rule, String why) {
+			return new Assessment(null, rule, why);
 		}
 
 		public boolean mergeable() {

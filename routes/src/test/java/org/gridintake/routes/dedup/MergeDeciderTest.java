@@ -210,12 +210,23 @@ class MergeDeciderTest {
 		}
 
 		@Test
-		void theRejectionSaysWhichRuleKeptThemApart() {
+		void theAssessmentSaysWhichRuleKeptThemApart() {
 			MergeFeatures report = report(HYDRANT, NOON, "和平路12号", "消防栓漏水");
-			assertThat(decider.assess(report, master(HYDRANT, NOON, "和平路32号", "消防栓漏水", 20)).rejection())
-				.contains("和平路12号", "和平路32号");
-			assertThat(decider.assess(report, master(HYDRANT, NOON, null, "灭火器过期", 20)).rejection())
-				.contains("different problems");
+			MergeDecider.Assessment otherDoor = decider.assess(report, master(HYDRANT, NOON, "和平路32号", "消防栓漏水", 20));
+			assertThat(otherDoor.brokenRule()).isEqualTo(MergeDecider.Rule.DOOR);
+			assertThat(otherDoor.rejection()).contains("和平路12号", "和平路32号");
+			MergeDecider.Assessment otherProblem = decider.assess(report, master(HYDRANT, NOON, null, "灭火器过期", 20));
+			assertThat(otherProblem.brokenRule()).isEqualTo(MergeDecider.Rule.TEXT);
+			assertThat(otherProblem.rejection()).contains("different problems");
+			assertThat(decider.assess(report, master(LAMP, NOON, null, "消防栓漏水", 20)).brokenRule())
+				.isEqualTo(MergeDecider.Rule.CATEGORY);
+			assertThat(decider.assess(report, master(HYDRANT, NOON.minus(Duration.ofDays(5)), null, "消防栓漏水", 20))
+				.brokenRule()).isEqualTo(MergeDecider.Rule.TIME);
+			assertThat(decider.assess(report, master(HYDRANT, NOON, null, "消防栓漏水", 150)).brokenRule())
+				.isEqualTo(MergeDecider.Rule.PLACE);
+			MergeDecider.Assessment passes = decider.assess(report, master(HYDRANT, NOON, null, "消防栓漏水", 20));
+			assertThat(passes.mergeable()).isTrue();
+			assertThat(passes.brokenRule()).isNull();
 		}
 
 	}
