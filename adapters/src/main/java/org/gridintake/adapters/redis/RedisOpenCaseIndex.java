@@ -190,6 +190,9 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 		List<MergeCandidate> candidates = new ArrayList<>(found.size());
 		for (Object value : found) {
 			OpenCase openCase = decode((String) value);
+			if (openCase == null) {
+				continue;
+			}
 			// The features keep the exact point; the GEO set's is rounded to its geohash.
 			candidates.add(new MergeCandidate(openCase, point.distanceMeters(openCase.features().point())));
 		}
@@ -370,6 +373,7 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 		}
 	}
 
+	/** The case, or null when the entry cannot be read. */
 	private OpenCase decode(String value) {
 		try {
 			Stored s = this.json.readValue(value, Stored.class);
@@ -377,7 +381,10 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 					new GeoPoint(s.lon(), s.lat()), Instant.ofEpochMilli(s.at()), s.door(), s.text()));
 		}
 		catch (JsonProcessingException | IllegalArgumentException ex) {
-			throw new MergeIndexUnavailableException("the open-case index holds an unreadable entry: " + value, ex);
+			// One bad entry must not stop every merge around it; the next rebuild drops
+			// it.
+			log.warn("Skipping an unreadable open-case entry: {}", value, ex);
+			return null;
 		}
 	}
 

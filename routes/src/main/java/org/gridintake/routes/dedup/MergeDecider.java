@@ -55,14 +55,17 @@ public class MergeDecider {
 			door = DoorPlate.parse(match.placeName()).orElse(null);
 		}
 		if (door == null) {
-			// A map pick with a door in its words, or a landmark match in a text that
-			// also
-			// names a door: the gazetteer did not place the door, the words still name
-			// it.
+			// A map pick with a door in its words, or a landmark matched in a text that
+			// names a door too: the gazetteer did not place the door, the words name it.
 			door = DoorPlate.find(report.address()).or(() -> DoorPlate.find(work.text())).orElse(null);
 			if (door != null) {
 				placeWords.add(door.road());
 			}
+		}
+		if (work.evidence() != null && work.evidence().addressMismatch()) {
+			// The map pick and the address name places far apart: one of them is wrong,
+			// and the point is what the case is placed by, so the door says nothing.
+			door = null;
 		}
 		String text = (work.text() != null) ? work.text() : report.text();
 		return new MergeFeatures(work.categoryCode(), work.wgs84(), report.receivedAt(),

@@ -300,6 +300,16 @@ class MergeDeciderTest {
 		}
 
 		@Test
+		void aDoorFarFromTheMapPickIsNoEvidence() {
+			PlaceMatch door = new PlaceMatch(north(HERE, 800), 0, 7, "金台大街85号", MatchKind.DOOR_EXACT, 0.95, "金台大街85号");
+			IntakeWork picked = work("井盖丢了", "金台大街85号", new ReportedPoint(HERE, Crs.WGS84, 10.0), null)
+				.withPlace(HERE, null, new LocationEvidence(LocationEvidence.Source.POINT, door, 800.0, true))
+				.withCategory("0102");
+
+			assertThat(decider.features(picked).doorPlate()).isNull();
+		}
+
+		@Test
 		void anUnlocatedOrUncategorisedReportIsNotMergeable() {
 			IntakeWork unlocated = work("路灯不亮", null, null, LAMP);
 			assertThat(decider.decide(decider.features(unlocated), List.of()))
