@@ -502,6 +502,7 @@ class MergeQualityTest {
 			notes.append("Misses (incidents split over more than one case; each report outside the incident's "
 					+ "largest case, and why it is not in it):\n");
 			Map<String, Integer> reasons = new TreeMap<>();
+			long missedPairs = 0;
 			for (Map.Entry<String, List<Outcome>> incident : byIncident.entrySet()) {
 				Map<UUID, List<Outcome>> cases = new LinkedHashMap<>();
 				incident.getValue().forEach((o) -> cases.computeIfAbsent(o.caseId(), (id) -> new ArrayList<>()).add(o));
@@ -509,9 +510,15 @@ class MergeQualityTest {
 					continue;
 				}
 				List<Outcome> largest = cases.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow();
+				int n = incident.getValue().size();
+				long missed = (long) n * (n - 1) / 2
+						- cases.values().stream().mapToLong((c) -> (long) c.size() * (c.size() - 1) / 2).sum();
+				missedPairs += missed;
 				notes.append("  incident ")
 					.append(incident.getKey())
 					.append(": ")
+					.append(missed)
+					.append(" pairs missed, ")
 					.append(cases.size())
 					.append(" cases, largest of ")
 					.append(largest.size())
@@ -527,7 +534,10 @@ class MergeQualityTest {
 					notes.append("    ").append(describe(outcome)).append("\n      -> ").append(why[1]).append('\n');
 				}
 			}
-			notes.append("Reasons for reports missing their incident's largest case: ").append(reasons).append('\n');
+			notes.append(missedPairs)
+				.append(" pairs missed; reasons for reports missing their incident's largest case: ")
+				.append(reasons)
+				.append('\n');
 			return notes.toString();
 		}
 
