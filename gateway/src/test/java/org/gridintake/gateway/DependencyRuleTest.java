@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.dedup.DuplicateIndex;
+import org.gridintake.routes.dedup.OpenCaseIndex;
 import org.gridintake.routes.field.GridWorkers;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.forward.PlatformClient;
@@ -71,6 +72,7 @@ class DependencyRuleTest {
 	void adaptersArePackagePrivateBehindPorts() {
 		DescribedPredicate<JavaClass> implementsAPort = assignableTo(CaseStore.class)
 			.or(assignableTo(DuplicateIndex.class))
+			.or(assignableTo(OpenCaseIndex.class))
 			.or(assignableTo(GridLocator.class))
 			.or(assignableTo(GridWorkers.class))
 			.or(assignableTo(PlatformClient.class))

@@ -8,6 +8,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 
 import org.gridintake.routes.dedup.DuplicateIndex;
+import org.gridintake.routes.dedup.OpenCaseIndex;
 
 /** The Redis side of the ports. */
 public final class RedisAdapters {
@@ -31,6 +32,14 @@ public final class RedisAdapters {
 
 	public static DuplicateIndex duplicateIndex(RedisClient client) {
 		return new RedisDuplicateIndex(client);
+	}
+
+	/**
+	 * Open master cases by category and position, shared by all instances, with area
+	 * locks; connects on first use.
+	 */
+	public static OpenCaseIndex openCaseIndex(RedisClient client, OpenCaseIndexSettings settings) {
+		return new RedisOpenCaseIndex(client, settings);
 	}
 
 	public static org.gridintake.routes.intake.ReporterQuota reporterQuota(RedisClient client) {

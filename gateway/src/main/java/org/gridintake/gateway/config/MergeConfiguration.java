@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.RedisClient;
 
 import org.gridintake.adapters.postgres.PostgresAdapters;
+import org.gridintake.adapters.redis.OpenCaseIndexSettings;
 import org.gridintake.adapters.redis.RedisAdapters;
 import org.gridintake.routes.dedup.CategoryClassifier;
 import org.gridintake.routes.dedup.MergeCatchUp;
@@ -42,7 +43,7 @@ class MergeConfiguration {
 
 	@Bean
 	OpenCaseIndex openCaseIndex(RedisClient redis) {
-		return RedisAdapters.openCaseIndex(redis);
+		return RedisAdapters.openCaseIndex(redis, OpenCaseIndexSettings.DEFAULTS);
 	}
 
 	@Bean

@@ -1,0 +1,205 @@
+package org.gridintake.routes.dedup;
+
+import java.text.Normalizer;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A door address, road and house number ({@code 和平路12号}), as the merge rules compare
+ * them. The gazetteer names a matched door canonically; a door found only in free text
+ * keeps whatever the writer put before the road's suffix (来电人反映金台大街), so two plates are
+ * compared by a short key of their road (see {@link #sameRoad}) rather than by the whole
+ * name.
+ *
+ * @param road the road as named, with its suffix ({@code 金台大街})
+ * @param number the house number
+ */
+record DoorPlate(String road, int number) {
+
+	/**
+	 * A road name ends in one of these; longest first so 大街 is not cut at 街. 号楼 and 号院
+	 * after the number name a building, not a door.
+	 */
+	private static final Pattern MENTION = Pattern
+		.compile("(\\p{IsHan}{1,8}?(?:大街|胡同|路|街|巷|条))([0-9]{1,5}|[零〇一二两三四五六七八九十百千]{1,9})号(?![楼院])");
+
+	/**
+	 * Characters of the road's own name kept in its key: enough to tell the district's
+	 * roads apart, few enough that a writer's lead-in words drop out.
+	 */
+	private static final int ROAD_KEY_LETTERS = 2;
+
+	DoorPlate {
+		if (road == null || road.isBlank()) {
+			throw new IllegalArgumentException("a door plate needs a road");
+		}
+		if (number <= 0) {
+			throw new IllegalArgumentException("a house number is positive, not " + number);
+		}
+	}
+
+	/** A plate written on its own, such as the gazetteer's {@code 和平路12号}. */
+	static Optional<DoorPlate> parse(String plate) {
+		if (plate == null) {
+			return Optional.empty();
+		}
+		Matcher matcher = MENTION.matcher(normalise(plate));
+		return matcher.matches() ? plate(matcher) : Optional.empty();
+	}
+
+	/**
+	 * The first door plate mentioned in a free text, if any. Without a gazetteer the
+	 * start of a road's name is unknown (井盖丢了在幸福路5号), so the road keeps only the letters
+	 * that {@link #sameRoad} compares: 幸福路5号.
+	 */
+	static Optional<DoorPlate> find(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		Matcher matcher = MENTION.matcher(normalise(text));
+		while (matcher.find()) {
+			Optional<DoorPlate> plate = plate(matcher);
+			if (plate.isPresent()) {
+				return Optional.of(new DoorPlate(plate.get().shortRoad(), plate.get().number()));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Whether both name the same road: the same suffix kind (大街 and 街 are one, since
+	 * residents drop the 大) and the same last letters of the name before it.
+	 */
+	boolean sameRoad(DoorPlate other) {
+		return roadKey().equals(other.roadKey());
+	}
+
+	boolean sameDoor(DoorPlate other) {
+		return sameRoad(other) && this.number == other.number;
+	}
+
+	/** On the same road with another number: a different place, however near. */
+	boolean otherDoorOnSameRoad(DoorPlate other) {
+		return sameRoad(other) && this.number != other.number;
+	}
+
+	String roadKey() {
+		String suffix = suffix();
+		return keptName(suffix) + (suffix.equals("大街") ? "街" : suffix);
+	}
+
+	private String shortRoad() {
+		String suffix = suffix();
+		return keptName(suffix) + suffix;
+	}
+
+	private String suffix() {
+		return this.road.endsWith("大街") ? "大街"
+				: this.road.endsWith("胡同") ? "胡同" : this.road.substring(this.road.length() - 1);
+	}
+
+	private String keptName(String suffix) {
+		String name = this.road.substring(0, this.road.length() - suffix.length());
+		return name.substring(Math.max(0, name.length() - ROAD_KEY_LETTERS));
+	}
+
+	@Override
+	public String toString() {
+		return this.road + this.number + "号";
+	}
+
+	private static Optional<DoorPlate> plate(Matcher matcher) {
+		int number = houseNumber(matcher.group(2));
+		return (number > 0) ? Optional.of(new DoorPlate(matcher.group(1), number)) : Optional.empty();
+	}
+
+	private static String normalise(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFKC);
+	}
+
+	/**
+	 * Arabic digits, a counted Chinese numeral (十二, 一百零五) or one read digit by digit
+	 * (二零三); -1 when the characters are not a well-formed number.
+	 */
+	static int houseNumber(String digits) {
+		if (digits.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			return Integer.parseInt(digits);
+		}
+		boolean counted = digits.chars().anyMatch((c) -> unit((char) c) > 0);
+		return counted ? counted(digits) : digitByDigit(digits);
+	}
+
+	private static int digitByDigit(String digits) {
+		if (digits.length() > 1 && digit(digits.charAt(0)) == 0) {
+			return -1;
+		}
+		int value = 0;
+		for (char c : digits.toCharArray()) {
+			value = value * 10 + digit(c);
+		}
+		return value;
+	}
+
+	/** 十二, 二十五, 一百零五, 一百一十, 两千三 (= 2300, the spoken shortening). */
+	private static int counted(String digits) {
+		int total = 0;
+		int pending = -1;
+		int lastUnit = Integer.MAX_VALUE;
+		boolean zeroSeen = false;
+		for (int i = 0; i < digits.length(); i++) {
+			char c = digits.charAt(i);
+			int d = digit(c);
+			if (d == 0) {
+				zeroSeen = true;
+				continue;
+			}
+			if (d > 0) {
+				if (pending >= 0) {
+					return -1;
+				}
+				pending = d;
+				continue;
+			}
+			int u = unit(c);
+			if (u >= lastUnit || (pending < 0 && (u != 10 || i != 0))) {
+				return -1;
+			}
+			total += Math.max(pending, 1) * u;
+			pending = -1;
+			lastUnit = u;
+			zeroSeen = false;
+		}
+		if (pending >= 0) {
+			boolean shortened = !zeroSeen && lastUnit >= 100 && lastUnit != Integer.MAX_VALUE;
+			total += shortened ? pending * (lastUnit / 10) : pending;
+		}
+		return total;
+	}
+
+	private static int digit(char c) {
+		return switch (c) {
+			case '零', '〇' -> 0;
+			case '一' -> 1;
+			case '二', '两' -> 2;
+			case '三' -> 3;
+			case '四' -> 4;
+			case '五' -> 5;
+			case '六' -> 6;
+			case '七' -> 7;
+			case '八' -> 8;
+			case '九' -> 9;
+			default -> -1;
+		};
+	}
+
+	private static int unit(char c) {
+		return switch (c) {
+			case '十' -> 10;
+			case '百' -> 100;
+			case '千' -> 1000;
+			default -> 0;
+		};
+	}
+
+}
