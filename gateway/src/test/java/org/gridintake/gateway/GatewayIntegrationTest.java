@@ -147,8 +147,8 @@ abstract class GatewayIntegrationTest {
 	org.gridintake.routes.dedup.OpenCaseIndex openCases;
 
 	/**
-	 * Each test's incidents are its own: cases earlier tests left open must not absorb its
-	 * reports as duplicates.
+	 * Each test's incidents are its own: cases earlier tests left open must not absorb
+	 * its reports as duplicates.
 	 */
 	@BeforeEach
 	void noCaseIsOpenYet() {

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 
 import org.gridintake.adapters.testing.TestServers;
@@ -17,7 +16,6 @@ import org.springframework.http.MediaType;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,8 +78,7 @@ class MergeJourneyTest extends GatewayIntegrationTest {
 
 		// the platform hears of a second report, not of a second case
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> PLATFORMS.verify(postRequestedFor(urlPathEqualTo(
-					"/platforms/" + field(master, "route_platform_id") + "/cases/" + master + "/updates"))
+			.untilAsserted(() -> PLATFORMS.verify(postRequestedFor(urlPathMatching(".*/cases/" + master + "/updates"))
 				.withRequestBody(matchingJsonPath("$.report_count", equalTo("2")))
 				.withRequestBody(matchingJsonPath("$.case_number", equalTo(master)))));
 		assertThat(casesSentToPlatforms(duplicate)).isZero();
@@ -91,9 +88,9 @@ class MergeJourneyTest extends GatewayIntegrationTest {
 			.expectStatus()
 			.isOk();
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(List.of(textsTo(first), textsTo(second)))
-				.allSatisfy((texts) -> assertThat(texts).anySatisfy((text) -> assertThat(text).contains(master)
-					.contains("已派遣"))));
+			.untilAsserted(
+					() -> assertThat(List.of(textsTo(first), textsTo(second))).allSatisfy((texts) -> assertThat(texts)
+						.anySatisfy((text) -> assertThat(text).contains(master).contains("已派遣"))));
 	}
 
 	@Test
@@ -122,7 +119,7 @@ class MergeJourneyTest extends GatewayIntegrationTest {
 			.isEqualTo(master);
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> "FORWARDED".equals(field(duplicate, "status")));
-		assertThat(field(duplicate, "master_case_id")).isNull();
+		assertThat(field(duplicate, "coalesce(master_case_id::text, 'none')")).isEqualTo("none");
 		assertThat(casesSentToPlatforms(duplicate)).isEqualTo(1);
 		assertThat(this.jdbc.sql("""
 				select m.split_by || ' ' || m.split_reason from case_merge m join report_case c on c.id = m.duplicate_id
@@ -163,18 +160,17 @@ class MergeJourneyTest extends GatewayIntegrationTest {
 		try {
 			first = acceptedCaseNumber(postReport(report.formatted(tag, "116.3811"), null));
 			second = acceptedCaseNumber(postReport(report.formatted(tag, "116.3812"), null));
-			assertThat(List.of(field(first, "merge_state"), field(second, "merge_state")))
-				.containsOnly("PENDING");
+			assertThat(List.of(field(first, "merge_state"), field(second, "merge_state"))).containsOnly("PENDING");
 		}
 		finally {
 			TestServers.redis().start();
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> "MERGED".equals(field(second, "status")));
-		assertThat(field(second, "master_case_id")).isEqualTo(this.jdbc
-			.sql("select id::text from report_case where case_number = ?")
-			.param(first)
-			.query(String.class)
-			.single());
+		assertThat(field(second, "master_case_id"))
+			.isEqualTo(this.jdbc.sql("select id::text from report_case where case_number = ?")
+				.param(first)
+				.query(String.class)
+				.single());
 		await().atMost(Duration.ofSeconds(10)).until(() -> "FORWARDED".equals(field(first, "status")));
 		assertThat(casesSentToPlatforms(second)).isZero();
 	}
@@ -188,7 +184,8 @@ class MergeJourneyTest extends GatewayIntegrationTest {
 			for (String offset : List.of("0.00000", "0.00005")) {
 				String body = """
 						{"text": "路边护栏被撞坏了，倒在人行道上", "category": "0103",
-						 "location": {"lon": %.5f, "lat": 39.9176, "crs": "wgs84"}}""".formatted(lon + Double.parseDouble(offset));
+						 "location": {"lon": %.5f, "lat": 39.9176, "crs": "wgs84"}}"""
+					.formatted(lon + Double.parseDouble(offset));
 				answers.add(CompletableFuture.supplyAsync(() -> {
 					try {
 						together.await();

@@ -33,10 +33,18 @@ class PortalJourneyTest extends GatewayIntegrationTest {
 	 * 餐饮油烟 (1109), a street-level category.
 	 */
 	private static String smokeReport(String text, String mobile) {
+		return smokeReportAt(text, mobile, "双榆街115号楼下");
+	}
+
+	/**
+	 * The same, with the address in words; a different door number is a different
+	 * incident.
+	 */
+	private static String smokeReportAt(String text, String mobile, String address) {
 		return """
 				{"text": "%s",
 				 "location": {"lon": 116.411522, "lat": 39.914483, "crs": "gcj02"},
-				 "address": "双榆街115号楼下", "mobile": "%s"}""".formatted(text, mobile);
+				 "address": "%s", "mobile": "%s"}""".formatted(text, address, mobile);
 	}
 
 	@Test
@@ -223,8 +231,10 @@ class PortalJourneyTest extends GatewayIntegrationTest {
 			.willReturn(WireMock.aResponse().withStatus(201).withBody("{}")));
 		List<String> streetCases = new java.util.ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			streetCases
-				.add(acceptedCaseNumber(postReport(smokeReport("饭馆油烟直排" + UUID.randomUUID(), "13300133000"), null)));
+			// six restaurants along the street: six incidents, none a duplicate of
+			// another
+			streetCases.add(acceptedCaseNumber(postReport(
+					smokeReportAt("饭馆油烟直排" + UUID.randomUUID(), "13300133000", "双榆街" + (115 + 2 * i) + "号楼下"), null)));
 		}
 		// 路灯 is a community-level category: its platform is up
 		String lamp = acceptedCaseNumber(postReport(smokeReport("路灯不亮" + UUID.randomUUID(), "13300133001"), null));

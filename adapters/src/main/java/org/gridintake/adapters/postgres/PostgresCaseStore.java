@@ -135,7 +135,9 @@ class PostgresCaseStore implements CaseStore {
 		return insertCase(draft, masterCaseId, null);
 	}
 
-	/** @param newCase what the case is stored with for merging; null when it takes no part */
+	/**
+	 * @param newCase what the case is stored with for merging; null when it takes no part
+	 */
 	private boolean insertCase(CaseDraft draft, UUID masterCaseId, NewCase newCase) {
 		Map<String, Object> params = caseParams(draft);
 		params.put("masterCaseId", masterCaseId);
@@ -498,11 +500,12 @@ class PostgresCaseStore implements CaseStore {
 			}
 			// locked until the duplicate is in: a platform's closing callback waits, so a
 			// caller is never attached to a case that closed a moment before
-			Optional<MasterRow> row = this.jdbc
-				.sql("select id, status, master_case_id from report_case where case_number = ? for update")
+			Optional<MasterRow> row = this.jdbc.sql(
+					"select id, status, master_case_id, route_platform_id from report_case where case_number = ? for update")
 				.param(master.value())
 				.query((rs, rowNum) -> new MasterRow(rs.getObject("id", UUID.class),
-						CaseStatus.valueOf(rs.getString("status")), rs.getObject("master_case_id", UUID.class)))
+						CaseStatus.valueOf(rs.getString("status")), rs.getObject("master_case_id", UUID.class),
+						rs.getString("route_platform_id")))
 				.optional();
 			if (row.isEmpty()) {
 				return new AttachOutcome.MasterRefused("there is no case " + master.value());
@@ -525,6 +528,16 @@ class PostgresCaseStore implements CaseStore {
 			for (StatusEvent event : duplicate.history()) {
 				insertEvent(draft.id(), event);
 			}
+			// an operator's link is a merge like the gateway's: reviewable, splittable,
+			// and
+			// the platform hears the new report count
+			String operator = (draft.origin() != null && draft.origin().filerId() != null)
+					? "operator:" + draft.origin().filerId() : "operator";
+			insertMergeLink(draft.id(), draft.receivedAt(), new MergeLink(row.get().id(), master, null, operator));
+			if (row.get().platformId() != null) {
+				queueMasterUpdate(row.get().id(), row.get().platformId(),
+						master.value() + "/" + row.get().platformId() + "/update/" + draft.caseNumber().value());
+			}
 			return new AttachOutcome.Attached(draft.caseNumber(), master);
 		});
 	}
@@ -532,7 +545,7 @@ class PostgresCaseStore implements CaseStore {
 	private static final java.util.Set<CaseStatus> FINISHED = java.util.EnumSet.of(CaseStatus.RESOLVED,
 			CaseStatus.CLOSED, CaseStatus.MERGED);
 
-	private record MasterRow(UUID id, CaseStatus status, UUID masterCaseId) {
+	private record MasterRow(UUID id, CaseStatus status, UUID masterCaseId, String platformId) {
 	}
 
 	private Optional<AttachOutcome> alreadyStored(CaseDraft draft) {

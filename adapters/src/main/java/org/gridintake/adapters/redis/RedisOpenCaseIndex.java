@@ -238,8 +238,8 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 	 * new index; the caller reconciles them (the catch-up after a rebuild).
 	 */
 	/**
-	 * A marker set by the last rebuild's swap: a Redis that restarted without its data has
-	 * lost it, and an empty index would merge nothing.
+	 * A marker set by the last rebuild's swap: a Redis that restarted without its data
+	 * has lost it, and an empty index would merge nothing.
 	 */
 	@Override
 	public boolean isBuilt() {

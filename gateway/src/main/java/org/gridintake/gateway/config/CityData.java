@@ -43,8 +43,9 @@ final class CityData {
 	}
 
 	/**
-	 * Labelled past reports, one JSON object a line; a line naming a category the taxonomy
-	 * lacks stops start-up, as it would teach the classifier a code routing cannot use.
+	 * Labelled past reports, one JSON object a line; a line naming a category the
+	 * taxonomy lacks stops start-up, as it would teach the classifier a code routing
+	 * cannot use.
 	 */
 	static List<LabelledText> history(Path file, Taxonomy taxonomy, ObjectMapper json) {
 		List<LabelledText> history = new java.util.ArrayList<>();

@@ -1,6 +1,7 @@
 package org.gridintake.gateway.config;
 
 import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.dedup.CategoryClassifier;
 import org.gridintake.routes.console.ConsoleLookups;
 import org.gridintake.routes.dedup.RepeatDeliveryCheck;
 import org.gridintake.routes.geo.LocateStep;
@@ -33,13 +34,14 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	HotlineAttachRoute hotlineAttachRoute(LocateStep locate, Taxonomy taxonomy, CallAttacher attacher) {
-		return new HotlineAttachRoute(new TextNormaliser(), locate, new CategoryStep(taxonomy), attacher);
+	HotlineAttachRoute hotlineAttachRoute(LocateStep locate, CategoryClassifier classifier, CallAttacher attacher) {
+		return new HotlineAttachRoute(new TextNormaliser(), locate, new CategoryStep(classifier), attacher);
 	}
 
 	@Bean
-	CallAmender callAmender(Taxonomy taxonomy, LocateStep locate, CaseRouter router, CaseStore store) {
-		return new CallAmender(new CallLogMapper(taxonomy), new TextNormaliser(), locate, new CategoryStep(taxonomy),
+	CallAmender callAmender(Taxonomy taxonomy, CategoryClassifier classifier, LocateStep locate, CaseRouter router,
+			CaseStore store) {
+		return new CallAmender(new CallLogMapper(taxonomy), new TextNormaliser(), locate, new CategoryStep(classifier),
 				router, store);
 	}
 

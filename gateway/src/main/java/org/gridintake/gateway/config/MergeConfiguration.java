@@ -22,7 +22,9 @@ import org.gridintake.routes.routing.Taxonomy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Deduplication's second layer: the classifier, the merge rules and the open-case index. */
+/**
+ * Deduplication's second layer: the classifier, the merge rules and the open-case index.
+ */
 @Configuration(proxyBeanMethods = false)
 class MergeConfiguration {
 

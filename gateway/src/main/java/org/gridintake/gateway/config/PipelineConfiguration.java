@@ -152,8 +152,8 @@ public class PipelineConfiguration {
 	@Bean
 	IntakeRoute intakeRoute(RepeatDeliveryCheck repeats, ReporterLimit limit, LocateStep locate,
 			AssignedAreaCheck assignedArea, CategoryClassifier classifier, CaseRouter router, MergeStep merge) {
-		return new IntakeRoute(new TextNormaliser(), repeats, limit, locate, assignedArea,
-				new CategoryStep(classifier), router, merge);
+		return new IntakeRoute(new TextNormaliser(), repeats, limit, locate, assignedArea, new CategoryStep(classifier),
+				router, merge);
 	}
 
 	@Bean

@@ -90,7 +90,8 @@ public class EmbeddedDefault implements EnvironmentPostProcessor, Ordered {
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"platform_case_id\":\"STUB-{{randomValue length=8 type='NUMERIC'}}\"}")
 				.withTransformers("response-template")));
-		// a merged report's new count reaches the platform as an update of the case it has
+		// a merged report's new count reaches the platform as an update of the case it
+		// has
 		server.stubFor(WireMock.post(WireMock.urlPathMatching("/platforms/.+/cases/.+/updates"))
 			.willReturn(WireMock.aResponse().withStatus(200)));
 		server.addMockServiceRequestListener((request, response) -> log.info("Stub platform {} answered {} to {}",

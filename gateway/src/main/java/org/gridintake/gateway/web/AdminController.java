@@ -71,7 +71,9 @@ class AdminController {
 		});
 	}
 
-	/** Rebuilds the open-case merge index from PostgreSQL, e.g. after Redis lost its data. */
+	/**
+	 * Rebuilds the open-case merge index from PostgreSQL, e.g. after Redis lost its data.
+	 */
 	@PostMapping("/api/v1/admin/merge-index/rebuild")
 	Mono<ResponseEntity<Object>> rebuildMergeIndex(
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {

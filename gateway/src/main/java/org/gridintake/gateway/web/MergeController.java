@@ -56,8 +56,7 @@ class MergeController {
 	}
 
 	@PostMapping(path = "/api/v1/cases/{caseNumber}/split", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<Object>> split(@PathVariable String caseNumber,
-			@RequestBody(required = false) byte[] body) {
+	Mono<ResponseEntity<Object>> split(@PathVariable String caseNumber, @RequestBody(required = false) byte[] body) {
 		SplitRequest request;
 		try {
 			request = this.bodies.parse(body, SplitRequest.class);
@@ -79,8 +78,8 @@ class MergeController {
 			return Mono.just(ApiErrors.of(HttpStatus.BAD_REQUEST, ex.errors()));
 		}
 		return Mono
-			.fromCallable(() -> this.merges.split(new CaseNumber(caseNumber), "operator:" + request.operatorId().strip(),
-					request.reason().strip(), this.clock.instant()))
+			.fromCallable(() -> this.merges.split(new CaseNumber(caseNumber),
+					"operator:" + request.operatorId().strip(), request.reason().strip(), this.clock.instant()))
 			.subscribeOn(Schedulers.boundedElastic())
 			.map(this::answer);
 	}

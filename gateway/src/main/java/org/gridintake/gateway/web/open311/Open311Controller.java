@@ -250,10 +250,11 @@ class Open311Controller {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("service_request_id", caseNumber);
 		IntakeResult.Accepted accepted = duplicate ? null : (IntakeResult.Accepted) result;
-		view.put("service_notice", duplicate ? "此问题已受理过，编号" + caseNumber
-				: (accepted.mergedInto() != null)
-						? "已受理，编号" + caseNumber + "；此问题已有居民反映（编号" + accepted.mergedInto().value() + "），正在办理"
-						: located ? "已受理，编号" + caseNumber : "已受理，编号" + caseNumber + "；位置待核实，可能会与您联系");
+		view.put("service_notice",
+				duplicate ? "此问题已受理过，编号" + caseNumber
+						: (accepted.mergedInto() != null)
+								? "已受理，编号" + caseNumber + "；此问题已有居民反映（编号" + accepted.mergedInto().value() + "），正在办理"
+								: located ? "已受理，编号" + caseNumber : "已受理，编号" + caseNumber + "；位置待核实，可能会与您联系");
 		view.put("account_id", null);
 		return list(format, duplicate ? HttpStatus.OK : HttpStatus.CREATED, "service_requests", "request",
 				List.of(view));
