@@ -118,8 +118,9 @@ public class Forwarder {
 					.map((chain) -> new PlatformCase.Grid(chain.district().code(), chain.street().code(),
 							chain.community().code(), chain.grid().code(), chain.grid().name()))
 					.orElse(null),
-				caseRecord.reports(), java.util.List.of(), contact, draft.receivedAt(),
-				draft.route() != null && draft.route().triage(), (draft.route() != null) ? draft.route().rule() : null);
+				caseRecord.reports(), (draft.origin() != null) ? draft.origin().mediaUrls() : java.util.List.of(),
+				contact, draft.receivedAt(), draft.route() != null && draft.route().triage(),
+				(draft.route() != null) ? draft.route().rule() : null);
 	}
 
 	private static PlatformCase.Point point(GeoPoint point) {
