@@ -107,6 +107,9 @@ class PhotoUploadTest extends GatewayIntegrationTest {
 			.exchange()
 			.expectStatus()
 			.isCreated());
+		assertThat(created).singleElement()
+			.satisfies((request) -> assertThat(request).containsOnlyKeys("service_request_id", "service_notice",
+					"account_id"));
 		String id = (String) created.get(0).get("service_request_id");
 		String jpegUrl = MEDIA_BASE_URL + PhotoIds.of(jpeg) + ".jpg";
 		String pngUrl = MEDIA_BASE_URL + PhotoIds.of(png) + ".png";

@@ -1,6 +1,7 @@
 package org.gridintake.gateway.web;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,6 +74,25 @@ public final class MultipartForms {
 			return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 		}
 		return HttpStatus.BAD_REQUEST;
+	}
+
+	/**
+	 * The form's text fields as form encoding, to keep with a case as its raw message.
+	 */
+	public static byte[] formEncoded(Map<String, String> fields, String photoField, List<String> photoUrls) {
+		StringBuilder encoded = new StringBuilder();
+		fields.forEach((name, value) -> append(encoded, name, value));
+		photoUrls.forEach((url) -> append(encoded, photoField, url));
+		return encoded.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static void append(StringBuilder encoded, String name, String value) {
+		if (!encoded.isEmpty()) {
+			encoded.append('&');
+		}
+		encoded.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+			.append('=')
+			.append(URLEncoder.encode((value != null) ? value : "", StandardCharsets.UTF_8));
 	}
 
 	private Reading accept(Reading reading, PartEvent event) {
@@ -214,25 +234,6 @@ public final class MultipartForms {
 					: PhotoUpload.oversized(this.filename, this.size);
 		}
 
-	}
-
-	/**
-	 * The form's text fields as form encoding, to keep with a case as its raw message.
-	 */
-	public static byte[] formEncoded(Map<String, String> fields, String photoField, List<String> photoUrls) {
-		StringBuilder encoded = new StringBuilder();
-		fields.forEach((name, value) -> append(encoded, name, value));
-		photoUrls.forEach((url) -> append(encoded, photoField, url));
-		return encoded.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static void append(StringBuilder encoded, String name, String value) {
-		if (!encoded.isEmpty()) {
-			encoded.append('&');
-		}
-		encoded.append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
-			.append('=')
-			.append(java.net.URLEncoder.encode((value != null) ? value : "", StandardCharsets.UTF_8));
 	}
 
 }

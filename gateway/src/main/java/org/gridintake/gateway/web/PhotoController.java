@@ -3,6 +3,7 @@ package org.gridintake.gateway.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -13,7 +14,9 @@ import reactor.core.scheduler.Schedulers;
 
 import org.gridintake.gateway.config.MediaProperties;
 import org.gridintake.routes.intake.FieldError;
+import org.gridintake.routes.media.ImageType;
 import org.gridintake.routes.media.MediaLinks;
+import org.gridintake.routes.media.Photo;
 import org.gridintake.routes.media.PhotoIntake;
 import org.gridintake.routes.media.PhotoProblem;
 import org.gridintake.routes.media.PhotoRejectedException;
@@ -107,27 +110,43 @@ class PhotoController {
 	@GetMapping("/media/{id}.{extension}")
 	Mono<ResponseEntity<Object>> serve(@PathVariable String id, @PathVariable String extension,
 			ServerWebExchange exchange) {
-		return Mono.justOrEmpty(MediaLinks.named(id, extension))
-			.flatMap((named) -> Mono.fromCallable(() -> this.store.load(named.id()))
-				.subscribeOn(Schedulers.boundedElastic())
-				.flatMap(Mono::justOrEmpty)
-				.filter((photo) -> photo.stored().type() == named.type()))
-			.map((photo) -> {
-				String etag = "\"" + photo.stored().id() + "\"";
-				if (exchange.getRequest().getHeaders().getIfNoneMatch().contains(etag)) {
-					return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(FOREVER).build();
-				}
-				return ResponseEntity.ok()
-					.contentType(MediaType.parseMediaType(photo.stored().type().mediaType()))
-					.contentLength(photo.content().length)
-					.eTag(etag)
-					.cacheControl(FOREVER)
-					// the type was read from the content: a browser must not guess
-					// another
-					.header("X-Content-Type-Options", "nosniff")
-					.<Object>body(photo.content());
-			})
-			.defaultIfEmpty(ApiErrors.of(HttpStatus.NOT_FOUND, List.of(new FieldError("photo", "no such photo"))));
+		ResponseEntity<Object> notFound = ApiErrors.of(HttpStatus.NOT_FOUND,
+				List.of(new FieldError("photo", "no such photo")));
+		Optional<MediaLinks.Named> named = MediaLinks.named(id, extension);
+		if (named.isEmpty()) {
+			return Mono.just(notFound);
+		}
+		String etag = "\"" + named.get().id() + "\"";
+		// a photo never changes under its id: a client holding it only needs to know it
+		// still exists
+		boolean cached = exchange.getRequest().getHeaders().getIfNoneMatch().contains(etag);
+		ImageType type = named.get().type();
+		return Mono.fromCallable(() -> answer(id, type, cached))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map((found) -> found.orElse(notFound));
+	}
+
+	/** Empty when the store has no such photo, or not of that type. */
+	private Optional<ResponseEntity<Object>> answer(String id, ImageType type, boolean cached) {
+		if (cached) {
+			return this.store.find(id).filter((photo) -> photo.type() == type).map(this::notModified);
+		}
+		return this.store.load(id).filter((photo) -> photo.stored().type() == type).map(this::photo);
+	}
+
+	private ResponseEntity<Object> photo(Photo photo) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(photo.stored().type().mediaType()))
+			.contentLength(photo.content().length)
+			.eTag(photo.stored().id())
+			.cacheControl(FOREVER)
+			// the type was read from the content; a browser must not guess another
+			.header("X-Content-Type-Options", "nosniff")
+			.body(photo.content());
+	}
+
+	private ResponseEntity<Object> notModified(StoredPhoto photo) {
+		return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(photo.id()).cacheControl(FOREVER).build();
 	}
 
 	private ResponseEntity<Object> created(List<StoredPhoto> stored) {

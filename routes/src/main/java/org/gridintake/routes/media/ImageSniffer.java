@@ -12,8 +12,10 @@ import java.util.Set;
  */
 public final class ImageSniffer {
 
-	/** Enough for every signature below, including an ISO-BMFF brand list. */
-	public static final int HEAD_BYTES = 64;
+	/** Enough for every signature below, including the longest brand list accepted. */
+	public static final int HEAD_BYTES = 1024;
+
+	private static final byte[] JPEG_SIGNATURE = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
 
 	private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
 
@@ -33,7 +35,7 @@ public final class ImageSniffer {
 		if (bytes == null) {
 			return Optional.empty();
 		}
-		if (startsWith(bytes, 0, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF })) {
+		if (startsWith(bytes, 0, JPEG_SIGNATURE)) {
 			return Optional.of(ImageType.JPEG);
 		}
 		if (startsWith(bytes, 0, PNG_SIGNATURE) && ascii(bytes, 12, 4).equals("IHDR")) {
@@ -60,7 +62,7 @@ public final class ImageSniffer {
 		}
 		long boxSize = ((bytes[0] & 0xFFL) << 24) | ((bytes[1] & 0xFF) << 16) | ((bytes[2] & 0xFF) << 8)
 				| (bytes[3] & 0xFF);
-		if (boxSize < 16 || boxSize % 4 != 0 || boxSize > bytes.length || boxSize > 1024) {
+		if (boxSize < 16 || boxSize % 4 != 0 || boxSize > bytes.length || boxSize > HEAD_BYTES) {
 			return Optional.empty();
 		}
 		String major = ascii(bytes, 8, 4);

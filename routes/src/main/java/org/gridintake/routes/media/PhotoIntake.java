@@ -133,11 +133,6 @@ public class PhotoIntake {
 		return errors;
 	}
 
-	/** The URLs as a case keeps them: stripped, in the order sent. */
-	public static List<String> normalised(List<String> urls) {
-		return (urls == null) ? List.of() : urls.stream().map(String::strip).toList();
-	}
-
 	private static String describe(String filename) {
 		if (filename == null || filename.isBlank()) {
 			return "";

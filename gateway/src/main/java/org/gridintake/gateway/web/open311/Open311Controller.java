@@ -241,17 +241,18 @@ class Open311Controller {
 	 * what the case will name); any failure there means nothing was recorded.
 	 */
 	private Mono<ResponseEntity<String>> intake(Format format, PortalSubmission submission, Runnable before) {
-		return Mono.fromCallable(() -> {
+		Mono<IntakeResult> recorded = Mono.fromCallable(() -> {
 			before.run();
 			return this.camel.requestBody(Endpoints.PORTAL_INTAKE, submission, IntakeResult.class);
-		}).subscribeOn(Schedulers.boundedElastic()).map((result) -> answer(format, result)).onErrorResume((ex) -> {
+		}).subscribeOn(Schedulers.boundedElastic());
+		return recorded.map((result) -> answer(format, result)).onErrorResume((ex) -> {
 			log.error("Open311 request could not be stored; the client is told to retry", ex);
 			count("unavailable");
 			return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, "5")
 				.contentType(format.mediaType)
 				.body(render(format, List
-					.of(new Open311Error(503, "the request could not be stored now; nothing was kept, retry")))));
+					.of(new Open311Error(503, "the request could not be stored now; no case was kept, retry")))));
 		});
 	}
 
