@@ -115,6 +115,42 @@ class ClientAccessTest extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void theSpecsApiKeyFieldInAFormIsACredentialAndIsNotKeptWithTheReport() {
+		String form = "service_code=1109&description=%E6%B2%B9%E7%83%9F" + UUID.randomUUID()
+				+ "&address_string=%E5%8F%8C%E6%A6%86%E8%A1%97115%E5%8F%B7&api_key=";
+		this.anonymous.post()
+			.uri("/open311/v2/requests.json")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue(form + "not-a-key-of-anyone-at-all")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$[0].description")
+			.value((description) -> assertThat((String) description).startsWith("api_key"));
+		String caseNumber = (String) this.anonymous.post()
+			.uri("/open311/v2/requests.json")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue(form + CLIENT_KEYS.get("portal"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.map((request) -> ((java.util.Map<?, ?>) request).get("service_request_id"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.jdbc.sql("""
+				select convert_from(r.body, 'UTF8') from raw_message r join report_case c on c.id = r.case_id
+				where c.case_number = ?""").param(caseNumber).query(String.class).single())
+			.contains("service_code=1109")
+			.doesNotContain("api_key")
+			.doesNotContain(CLIENT_KEYS.get("portal"));
+	}
+
+	@Test
 	void aNumberThatFilesTooOftenIsToldToWaitWhileOthersAreNot() {
 		String mobile = "1390000" + String.format("%04d", (int) (Math.random() * 10_000));
 		String report = """

@@ -15,6 +15,7 @@ import org.gridintake.routes.field.GridWorkers;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.forward.PlatformClient;
 import org.gridintake.routes.geo.GridLocator;
+import org.gridintake.routes.media.PhotoStore;
 import org.gridintake.routes.notify.SmsQueue;
 import org.gridintake.routes.notify.SmsSender;
 
@@ -78,7 +79,8 @@ class DependencyRuleTest {
 			.or(assignableTo(PlatformClient.class))
 			.or(assignableTo(SmsSender.class))
 			.or(assignableTo(ForwardQueue.class))
-			.or(assignableTo(SmsQueue.class));
+			.or(assignableTo(SmsQueue.class))
+			.or(assignableTo(PhotoStore.class));
 		classes().that()
 			.resideInAPackage("org.gridintake.adapters..")
 			.and()

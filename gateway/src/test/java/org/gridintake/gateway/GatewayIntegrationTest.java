@@ -217,4 +217,32 @@ abstract class GatewayIntegrationTest {
 			.single();
 	}
 
+	/**
+	 * Photos go to a directory of this test run, published under an absolute URL as in
+	 * production, with limits small enough to reach quickly.
+	 */
+	@DynamicPropertySource
+	static void media(DynamicPropertyRegistry registry) {
+		registry.add("gateway.media.directory", GatewayIntegrationTest::mediaDirectory);
+		registry.add("gateway.media.public-base-url", () -> MEDIA_BASE_URL);
+		registry.add("gateway.media.max-photo-size", () -> "256KB");
+		registry.add("gateway.media.max-request-size", () -> "700KB");
+	}
+
+	static final String MEDIA_BASE_URL = "https://gridintake.example.test/media/";
+
+	private static java.nio.file.Path mediaDirectory;
+
+	private static synchronized String mediaDirectory() {
+		if (mediaDirectory == null) {
+			try {
+				mediaDirectory = java.nio.file.Files.createTempDirectory("gateway-it-media");
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		return mediaDirectory.toString();
+	}
+
 }

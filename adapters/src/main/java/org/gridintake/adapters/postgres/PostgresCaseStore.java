@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.gridintake.routes.casedraft.CaseDraft;
 import org.gridintake.routes.casedraft.CaseNumber;
+import org.gridintake.routes.casedraft.CaseQuery;
 import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.CaseStore;
@@ -304,6 +305,63 @@ class PostgresCaseStore implements CaseStore {
 			}
 			return new StatusUpdateResult.Applied(caseNumber, move.event().status(), move.texts().size());
 		});
+	}
+
+	@Override
+	public List<CaseRecord> search(CaseQuery query) {
+		StringBuilder sql = new StringBuilder("select " + CaseRows.CASE_COLUMNS
+				+ " from report_case where received_at >= :from and received_at <= :to");
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", Timestamp.from(query.receivedFrom()));
+		params.put("to", Timestamp.from(query.receivedTo()));
+		if (!query.categoryCodes().isEmpty()) {
+			sql.append(" and category_code = any(:categories)");
+			params.put("categories", query.categoryCodes().toArray(String[]::new));
+		}
+		if (!query.statuses().isEmpty()) {
+			sql.append(" and status = any(:statuses)");
+			params.put("statuses", query.statuses().stream().map(CaseStatus::name).toArray(String[]::new));
+		}
+		// the case number breaks ties between cases received in the same microsecond, so
+		// a listing is stable
+		sql.append(" order by received_at desc, case_number desc limit :limit");
+		params.put("limit", query.limit());
+		List<CaseDraft> drafts = this.jdbc.sql(sql.toString()).params(params).query(CaseRows::draft).list();
+		return withHistories(drafts);
+	}
+
+	/**
+	 * The same as {@link #withHistory} for many cases, in two queries instead of two per
+	 * case.
+	 */
+	private List<CaseRecord> withHistories(List<CaseDraft> drafts) {
+		if (drafts.isEmpty()) {
+			return List.of();
+		}
+		String[] ids = drafts.stream().map((draft) -> draft.id().toString()).toArray(String[]::new);
+		Map<UUID, List<StatusEvent>> histories = new HashMap<>();
+		this.jdbc.sql("""
+				select case_id, status, at, source, note from status_event
+				where case_id = any(cast(? as uuid[])) order by case_id, id""").param(ids).query((rs) -> {
+			histories.computeIfAbsent(rs.getObject("case_id", UUID.class), (id) -> new java.util.ArrayList<>())
+				.add(CaseRows.event(rs, 0));
+		});
+		Map<UUID, Map<Channel, Integer>> mixes = new HashMap<>();
+		this.jdbc.sql("""
+				select coalesce(master_case_id, id) as counted_for, channel, count(*) as reports from report_case
+				where id = any(cast(? as uuid[])) or master_case_id = any(cast(? as uuid[]))
+				group by 1, 2""").params(ids, ids).query((rs) -> {
+			UUID countedFor = rs.getObject("counted_for", UUID.class);
+			mixes.computeIfAbsent(countedFor, (id) -> new java.util.EnumMap<>(Channel.class))
+				.put(Channel.valueOf(rs.getString("channel")), rs.getInt("reports"));
+		});
+		return drafts.stream().map((draft) -> {
+			// a linked duplicate counts for its master, and stands for itself alone here
+			Map<Channel, Integer> mix = (draft.masterCaseId() != null) ? Map.of(draft.channel(), 1)
+					: mixes.getOrDefault(draft.id(), Map.of(draft.channel(), 1));
+			return new CaseRecord(draft, List.copyOf(histories.getOrDefault(draft.id(), List.of())),
+					mix.values().stream().mapToInt(Integer::intValue).sum(), mix);
+		}).toList();
 	}
 
 	@Override

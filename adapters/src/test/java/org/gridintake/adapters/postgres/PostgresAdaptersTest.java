@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.gridintake.adapters.testing.TestServers;
 import org.gridintake.routes.casedraft.CaseDraft;
 import org.gridintake.routes.casedraft.CaseNumber;
+import org.gridintake.routes.casedraft.CaseQuery;
 import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
@@ -229,6 +230,51 @@ class PostgresAdaptersTest {
 		assertThat(this.forwards.replayDeadLetters()).isEqualTo(1);
 		assertThat(this.forwards.claimDue(10, Duration.ofMinutes(1))).extracting(ForwardTask::id)
 			.containsExactly(task.id());
+	}
+
+	@Test
+	void aListingIsTheWindowsCasesNewestFirstNarrowedByCategoryAndStatus() {
+		// a window of its own, far from the other tests' cases
+		CaseDraft older = received(draft(channelRef()), "2001-03-01T08:00:00Z", "1109", CaseStatus.LOCATED, null);
+		CaseDraft lamp = received(draft(channelRef()), "2001-03-02T08:00:00Z", "0101", CaseStatus.LOCATED, null);
+		CaseDraft closed = received(draft(channelRef()), "2001-03-03T08:00:00Z", "1109", CaseStatus.CLOSED, null);
+		CaseDraft repeat = received(draft(channelRef()), "2001-03-01T09:00:00Z", "1109", CaseStatus.MERGED, older.id());
+		CaseDraft outside = received(draft(channelRef()), "2001-03-05T08:00:00Z", "1109", CaseStatus.LOCATED, null);
+		for (CaseDraft draft : List.of(older, lamp, closed, repeat, outside)) {
+			this.cases.record(newCase(draft, new byte[0]));
+		}
+		Instant from = Instant.parse("2001-03-01T00:00:00Z");
+		Instant to = Instant.parse("2001-03-04T00:00:00Z");
+
+		List<CaseRecord> all = this.cases.search(new CaseQuery(from, to, java.util.Set.of(), java.util.Set.of(), 10));
+		assertThat(all).extracting((found) -> found.draft().id())
+			.containsExactly(closed.id(), lamp.id(), repeat.id(), older.id());
+		CaseRecord master = all.get(3);
+		assertThat(master.draft()).isEqualTo(older);
+		assertThat(master.reports()).isEqualTo(2);
+		assertThat(master.history()).extracting(StatusEvent::status)
+			.containsExactly(CaseStatus.RECEIVED, CaseStatus.LOCATED);
+
+		assertThat(this.cases.search(new CaseQuery(from, to, java.util.Set.of("1109"),
+				java.util.Set.of(CaseStatus.LOCATED, CaseStatus.CLOSED), 10)))
+			.extracting((found) -> found.draft().id())
+			.containsExactly(closed.id(), older.id());
+		assertThat(this.cases.search(new CaseQuery(from, to, java.util.Set.of(), java.util.Set.of(), 1)))
+			.extracting((found) -> found.draft().id())
+			.containsExactly(closed.id());
+		assertThat(this.cases.search(new CaseQuery(from, to, java.util.Set.of("9999"), java.util.Set.of(), 10)))
+			.isEmpty();
+	}
+
+	private static ChannelRef channelRef() {
+		return new ChannelRef(UUID.randomUUID().toString(), ChannelRef.Kind.CHANNEL);
+	}
+
+	private static CaseDraft received(CaseDraft d, String at, String category, CaseStatus status, UUID masterCaseId) {
+		return new CaseDraft(d.id(), d.caseNumber(), d.channel(), d.channelRef(), Instant.parse(at), d.reporter(),
+				d.description(), category, d.location(), d.reportedPoint(), d.address(), d.grid(),
+				d.gridRegistryVersion(), d.alternativeGrid(), d.locationEvidence(), masterCaseId, status, d.route(),
+				d.platformCaseId(), d.origin());
 	}
 
 	private List<String> smsFor(CaseDraft draft) {

@@ -1,11 +1,7 @@
 package org.gridintake.gateway.access;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +18,7 @@ import org.gridintake.routes.open311.Open311Formats;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -48,7 +45,7 @@ class ClientAuthenticationFilter implements WebFilter {
 
 	private final AccessRules rules;
 
-	private final Map<String, AccessProperties.Client> clientsByKeyHash = new HashMap<>();
+	private final ClientKeys keys;
 
 	private final ClientRateLimiter limiter = new ClientRateLimiter(System::nanoTime);
 
@@ -62,15 +59,7 @@ class ClientAuthenticationFilter implements WebFilter {
 
 	ClientAuthenticationFilter(AccessProperties access, ObjectMapper json, MeterRegistry meters) {
 		this.rules = new AccessRules(access.publicOpen311Reads());
-		for (AccessProperties.Client client : access.clients()) {
-			if (client.key() == null || client.key().isBlank()) {
-				log.warn("Client '{}' has no key: its requests are refused", client.id());
-				continue;
-			}
-			if (this.clientsByKeyHash.put(sha256(client.key()), client) != null) {
-				throw new IllegalStateException("gateway.access.clients: two clients share the key of " + client.id());
-			}
-		}
+		this.keys = new ClientKeys(access);
 		this.maxRequestBytes = access.maxRequestSize().toBytes();
 		this.json = json;
 		this.open311 = new Open311Formats(json);
@@ -87,12 +76,18 @@ class ClientAuthenticationFilter implements WebFilter {
 					"must be at most " + this.maxRequestBytes + " bytes") : chain.filter(exchange);
 		}
 		Optional<String> presented = credential(request);
+		if (presented.isEmpty() && mayCarryApiKeyField(request)) {
+			exchange.getAttributes()
+				.put(DeferredCredential.ATTRIBUTE, new DeferredCredential(this.keys, allowed.roles()));
+			return tooLarge(request) ? refuse(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "body",
+					"must be at most " + this.maxRequestBytes + " bytes") : chain.filter(exchange);
+		}
 		if (presented.isEmpty()) {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gridintake\"");
 			return refuse(exchange, HttpStatus.UNAUTHORIZED, HttpHeaders.AUTHORIZATION,
 					"an API key is required: send Authorization: Bearer <key>");
 		}
-		AccessProperties.Client client = this.clientsByKeyHash.get(sha256(presented.get()));
+		ClientKeys.Client client = this.keys.find(presented.get()).orElse(null);
 		if (client == null) {
 			return refuse(exchange, HttpStatus.FORBIDDEN, HttpHeaders.AUTHORIZATION, "is not a valid API key");
 		}
@@ -133,6 +128,14 @@ class ClientAuthenticationFilter implements WebFilter {
 		return (apiKey == null || apiKey.isBlank()) ? Optional.empty() : Optional.of(apiKey.strip());
 	}
 
+	/** Open311 posts forms, and the spec puts the key among the form's fields. */
+	private static boolean mayCarryApiKeyField(ServerHttpRequest request) {
+		MediaType type = request.getHeaders().getContentType();
+		return HttpMethod.POST.equals(request.getMethod()) && request.getPath().value().startsWith("/open311/")
+				&& type != null && (MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)
+						|| MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type));
+	}
+
 	private boolean tooLarge(ServerHttpRequest request) {
 		return request.getHeaders().getContentLength() > this.maxRequestBytes;
 	}
@@ -165,16 +168,6 @@ class ClientAuthenticationFilter implements WebFilter {
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 			throw new IllegalStateException("maps of strings always serialise", ex);
-		}
-	}
-
-	private static String sha256(String key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
 	}
 

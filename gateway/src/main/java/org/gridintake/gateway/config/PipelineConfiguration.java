@@ -36,6 +36,7 @@ import org.gridintake.routes.intake.CaseNumbering;
 import org.gridintake.routes.intake.CaseRecorder;
 import org.gridintake.routes.intake.IntakeRoute;
 import org.gridintake.routes.intake.TextNormaliser;
+import org.gridintake.routes.media.PhotoIntake;
 import org.gridintake.routes.notify.SmsQueue;
 import org.gridintake.routes.notify.SmsTemplates;
 import org.gridintake.routes.pipeline.ErrorPolicies;
@@ -169,8 +170,8 @@ public class PipelineConfiguration {
 	}
 
 	@Bean
-	PortalIntakeRoute portalIntakeRoute(Taxonomy taxonomy) {
-		return new PortalIntakeRoute(new PortalReportMapper(taxonomy));
+	PortalIntakeRoute portalIntakeRoute(Taxonomy taxonomy, PhotoIntake photos) {
+		return new PortalIntakeRoute(new PortalReportMapper(taxonomy, photos));
 	}
 
 	@Bean

@@ -19,7 +19,13 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(UnsupportedMediaTypeStatusException.class)
 	ResponseEntity<Object> mediaType(UnsupportedMediaTypeStatusException ex) {
-		return ApiErrors.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "must be application/json");
+		String supported = ex.getSupportedMediaTypes()
+			.stream()
+			.map((type) -> type.getType() + "/" + type.getSubtype())
+			.distinct()
+			.collect(java.util.stream.Collectors.joining(" or "));
+		return ApiErrors.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
+				"must be " + (supported.isEmpty() ? "application/json" : supported));
 	}
 
 	@ExceptionHandler(ServerWebInputException.class)

@@ -36,6 +36,12 @@ public interface CaseStore {
 	 */
 	StatusUpdateResult transition(CaseNumber caseNumber, StatusTransition transition);
 
+	/**
+	 * Cases received within the query's window, newest first, with their history. For
+	 * public listings, which show no reporter's contact.
+	 */
+	List<CaseRecord> search(CaseQuery query);
+
 	/** The reporter's latest cases, newest first. */
 	List<CaseRecord> recentByReporter(Mobile mobile, int limit);
 

@@ -1,13 +1,12 @@
 package org.gridintake.routes.open311;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.gridintake.routes.intake.FieldError;
+import org.gridintake.routes.media.MediaLinks;
 import org.gridintake.routes.portal.PortalReport;
 import org.gridintake.routes.portal.PortalSubmission;
 
@@ -25,12 +24,31 @@ public class Open311RequestMapper {
 
 	private final String serviceDistrict;
 
-	public Open311RequestMapper(String serviceDistrict) {
+	private final MediaLinks links;
+
+	private final int maxPhotos;
+
+	/**
+	 * @param links to recognise the gateway's own photo URLs in {@code media_url}
+	 * @param maxPhotos photos per request, {@code media_url} and uploaded ones together
+	 */
+	public Open311RequestMapper(String serviceDistrict, MediaLinks links, int maxPhotos) {
 		this.serviceDistrict = serviceDistrict;
+		this.links = links;
+		this.maxPhotos = maxPhotos;
 	}
 
 	public PortalSubmission toSubmission(Open311Request request, String idempotencyKey, byte[] rawBody,
 			String contentType, Instant receivedAt) {
+		return toSubmission(request, List.of(), idempotencyKey, rawBody, contentType, receivedAt);
+	}
+
+	/**
+	 * @param uploadedPhotoUrls the URLs of photos sent with the request, already checked;
+	 * they follow {@code media_url} in the case's photos
+	 */
+	public PortalSubmission toSubmission(Open311Request request, List<String> uploadedPhotoUrls, String idempotencyKey,
+			byte[] rawBody, String contentType, Instant receivedAt) {
 		checkJurisdiction(request.jurisdictionId());
 		List<Open311Error> errors = new ArrayList<>();
 		if (blankToNull(request.serviceCode()) == null) {
@@ -45,18 +63,24 @@ public class Open311RequestMapper {
 			errors.add(bad("lat", "is required when long is given"));
 		}
 		String mediaUrl = blankToNull(request.mediaUrl());
-		if (mediaUrl != null && !isWebUrl(mediaUrl)) {
+		if (mediaUrl != null && this.links.own(mediaUrl).isEmpty() && !MediaLinks.isWebUrl(mediaUrl)) {
 			errors.add(bad("media_url", "must be an http or https URL"));
+		}
+		List<String> mediaUrls = new ArrayList<>();
+		if (mediaUrl != null) {
+			mediaUrls.add(mediaUrl);
+		}
+		mediaUrls.addAll(uploadedPhotoUrls);
+		if (mediaUrls.size() > this.maxPhotos) {
+			errors.add(bad("media", "at most " + this.maxPhotos + " photos per request, media_url included"));
 		}
 		if (!errors.isEmpty()) {
 			throw new Open311RejectedException(400, errors);
 		}
 		PortalReport.Location location = (lat != null && lon != null)
 				? new PortalReport.Location(lon, lat, blankToNull(request.crs()), null) : null;
-		// media_url has no field of its own in the case draft yet; it survives in the
-		// stored raw body, which is kept with every case
 		PortalReport report = new PortalReport(request.description(), location, request.addressString(),
-				request.phone(), null, blankToNull(request.serviceCode()));
+				request.phone(), null, blankToNull(request.serviceCode()), mediaUrls.isEmpty() ? null : mediaUrls);
 		return new PortalSubmission(report, idempotencyKey, rawBody, contentType, receivedAt);
 	}
 
@@ -74,9 +98,18 @@ public class Open311RequestMapper {
 	/** The pipeline's field errors as Open311 errors, named by the Open311 parameters. */
 	public static List<Open311Error> describe(List<FieldError> errors) {
 		return errors.stream()
-			.map((error) -> bad(OPEN311_FIELDS.getOrDefault(error.field(), error.field()),
+			.map((error) -> bad(open311Field(error.field()),
 					"category".equals(error.field()) ? "is not a known service code" : error.message()))
 			.toList();
+	}
+
+	private static String open311Field(String field) {
+		// the case's photo list is media_url followed by the uploads, which were
+		// checked before they were stored; what the pipeline refuses there is media_url
+		if (field.startsWith("media_urls")) {
+			return "media_url";
+		}
+		return OPEN311_FIELDS.getOrDefault(field, field);
 	}
 
 	private static Double number(String value, String field, List<Open311Error> errors) {
@@ -95,17 +128,6 @@ public class Open311RequestMapper {
 		catch (NumberFormatException ex) {
 			errors.add(bad(field, "must be a decimal number"));
 			return null;
-		}
-	}
-
-	private static boolean isWebUrl(String value) {
-		try {
-			URI uri = new URI(value);
-			return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-					&& uri.getHost() != null;
-		}
-		catch (URISyntaxException ex) {
-			return false;
 		}
 	}
 

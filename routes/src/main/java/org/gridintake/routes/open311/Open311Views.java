@@ -71,6 +71,9 @@ public class Open311Views {
 		view.put("address", draft.address());
 		view.put("lat", (draft.location() != null) ? draft.location().lat() : null);
 		view.put("long", (draft.location() != null) ? draft.location().lon() : null);
+		// the spec has one photo per request; the first is the one the reporter led with
+		List<String> photos = (draft.origin() != null) ? draft.origin().mediaUrls() : List.of();
+		view.put("media_url", photos.isEmpty() ? null : photos.get(0));
 		view.put("detailed_status", draft.status().name());
 		view.put("notes", record.history().stream().map(this::note).toList());
 		return view;

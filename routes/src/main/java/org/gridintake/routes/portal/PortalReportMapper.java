@@ -12,6 +12,7 @@ import org.gridintake.routes.casedraft.Channel;
 import org.gridintake.routes.casedraft.ChannelRef;
 import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.casedraft.RawMessage;
+import org.gridintake.routes.casedraft.ReportOrigin;
 import org.gridintake.routes.casedraft.ReportedPoint;
 import org.gridintake.routes.casedraft.Reporter;
 import org.gridintake.routes.geo.Crs;
@@ -19,6 +20,7 @@ import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.intake.FieldError;
 import org.gridintake.routes.intake.InboundReport;
 import org.gridintake.routes.intake.InvalidReportException;
+import org.gridintake.routes.media.PhotoIntake;
 import org.gridintake.routes.routing.Taxonomy;
 
 /**
@@ -35,8 +37,11 @@ public class PortalReportMapper {
 
 	private final Taxonomy taxonomy;
 
-	public PortalReportMapper(Taxonomy taxonomy) {
+	private final PhotoIntake photos;
+
+	public PortalReportMapper(Taxonomy taxonomy, PhotoIntake photos) {
 		this.taxonomy = taxonomy;
+		this.photos = photos;
 	}
 
 	public InboundReport toInbound(PortalSubmission submission) {
@@ -72,6 +77,7 @@ public class PortalReportMapper {
 		if (category != null && this.taxonomy.find(category).isEmpty()) {
 			errors.add(new FieldError("category", "is not a known category code"));
 		}
+		errors.addAll(this.photos.checkUrls(report.mediaUrls(), "media_urls"));
 		String key = blankToNull(submission.idempotencyKey());
 		if (key != null && key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
 			errors.add(
@@ -81,11 +87,13 @@ public class PortalReportMapper {
 			throw new InvalidReportException(errors);
 		}
 		boolean smsAllowed = mobile != null && !Boolean.FALSE.equals(report.smsAllowed());
+		List<String> mediaUrls = (report.mediaUrls() != null) ? report.mediaUrls().stream().map(String::strip).toList()
+				: List.of();
 		ChannelRef ref = (key != null) ? new ChannelRef(key, ChannelRef.Kind.CHANNEL)
-				: new ChannelRef(contentHash(mobile, text, point, address), ChannelRef.Kind.CONTENT);
+				: new ChannelRef(contentHash(mobile, text, point, address, mediaUrls), ChannelRef.Kind.CONTENT);
 		return new InboundReport(Channel.PORTAL, ref, submission.receivedAt(), new Reporter(mobile, smsAllowed), text,
 				point, address, category, new RawMessage(submission.contentType(), submission.rawBody()),
-				org.gridintake.routes.casedraft.ReportOrigin.RESIDENT);
+				ReportOrigin.resident(mediaUrls));
 	}
 
 	private static ReportedPoint point(PortalReport.Location location, List<FieldError> errors) {
@@ -121,11 +129,18 @@ public class PortalReportMapper {
 
 	/**
 	 * Without an idempotency key, a client's retry is recognised by the same sender
-	 * sending the same content; the index keeps this only briefly.
+	 * sending the same content; the index keeps this only briefly. Photos are content: a
+	 * retry sends the same ones, and stored photos are named by their bytes.
 	 */
-	private static String contentHash(Mobile mobile, String text, ReportedPoint point, String address) {
+	private static String contentHash(Mobile mobile, String text, ReportedPoint point, String address,
+			List<String> mediaUrls) {
 		String content = String.join("\u0000", (mobile != null) ? mobile.digits() : "", text,
 				(point != null) ? point.crs().code() + point.point() : "", (address != null) ? address : "");
+		if (!mediaUrls.isEmpty()) {
+			// appended only when present, so reports without photos keep the references
+			// they always had
+			content += "\u0000" + String.join("\u0001", mediaUrls);
+		}
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
 			return "sha256:" + HexFormat.of().formatHex(digest);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.gridintake.routes.intake.FieldError;
+import org.gridintake.routes.media.MediaLinks;
 import org.gridintake.routes.portal.PortalReport;
 import org.gridintake.routes.portal.PortalSubmission;
 
@@ -19,7 +20,7 @@ class Open311RequestMapperTest {
 
 	private static final Instant NOW = Instant.parse("2026-07-01T02:00:00Z");
 
-	private final Open311RequestMapper mapper = new Open311RequestMapper("110199");
+	private final Open311RequestMapper mapper = new Open311RequestMapper("110199", new MediaLinks("/media/"), 3);
 
 	@Test
 	void aServiceRequestBecomesAPortalReportWithItsPointCrsAndContact() {
@@ -89,6 +90,36 @@ class Open311RequestMapperTest {
 					"long: must be a longitude between -180 and 180", "crs: must be one of wgs84, gcj02, bd09",
 					"phone: must be an 11-digit mainland mobile number",
 					"address_string: must be at most 200 characters", "service_code: is not a known service code");
+	}
+
+	@Test
+	void mediaUrlLeadsTheUploadedPhotos() {
+		String uploaded = "/media/" + "ab".repeat(32) + ".jpg";
+		PortalReport report = this.mapper
+			.toSubmission(
+					Open311Request.fromParameters(Map.of("service_code", "0101", "address_string", "和平路12号",
+							"description", "路灯", "media_url", "https://example.org/p/1.jpg")),
+					List.of(uploaded), null, new byte[0], "application/x-www-form-urlencoded", NOW)
+			.report();
+		assertThat(report.mediaUrls()).containsExactly("https://example.org/p/1.jpg", uploaded);
+		assertThat(
+				map(Map.of("service_code", "0101", "address_string", "x", "media_url", uploaded)).report().mediaUrls())
+			.containsExactly(uploaded);
+		assertThat(map(Map.of("service_code", "0101", "address_string", "x")).report().mediaUrls()).isNull();
+	}
+
+	@Test
+	void mediaUrlCountsTowardsThePhotoLimit() {
+		Open311RejectedException rejected = catchThrowableOfType(Open311RejectedException.class,
+				() -> this.mapper.toSubmission(
+						Open311Request.fromParameters(Map.of("service_code", "0101", "address_string", "x", "media_url",
+								"https://example.org/p/1.jpg")),
+						List.of("/media/1.jpg", "/media/2.jpg", "/media/3.jpg"), null, new byte[0],
+						"multipart/form-data", NOW));
+		assertThat(rejected.errors())
+			.containsExactly(new Open311Error(400, "media: at most 3 photos per request, media_url included"));
+		assertThat(Open311RequestMapper.describe(List.of(new FieldError("media_urls[0]", "must be a URL"))))
+			.containsExactly(new Open311Error(400, "media_url: must be a URL"));
 	}
 
 	private PortalSubmission map(Map<String, String> parameters) {

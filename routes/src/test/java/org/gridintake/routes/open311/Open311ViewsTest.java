@@ -58,6 +58,21 @@ class Open311ViewsTest {
 			.containsEntry("detailed_status", "DISPATCHED");
 		assertThat((List<?>) view.get("notes")).hasSize(2);
 		assertThat(view.toString()).doesNotContain("13800138000");
+		assertThat(view).containsEntry("media_url", null);
+	}
+
+	@Test
+	void theFirstPhotoIsTheRequestsMediaUrl() {
+		CaseRecord plain = record(CaseStatus.RECEIVED);
+		CaseDraft draft = plain.draft();
+		CaseDraft withPhotos = new CaseDraft(draft.id(), draft.caseNumber(), draft.channel(), draft.channelRef(),
+				draft.receivedAt(), draft.reporter(), draft.description(), draft.categoryCode(), draft.location(),
+				draft.reportedPoint(), draft.address(), draft.grid(), draft.gridRegistryVersion(),
+				draft.alternativeGrid(), draft.locationEvidence(), draft.masterCaseId(), draft.status(), draft.route(),
+				draft.platformCaseId(), org.gridintake.routes.casedraft.ReportOrigin
+					.resident(List.of("https://gw.example.cn/media/1.jpg", "https://gw.example.cn/media/2.png")));
+		assertThat(this.views.request(new CaseRecord(withPhotos, plain.history()))).containsEntry("media_url",
+				"https://gw.example.cn/media/1.jpg");
 	}
 
 	@Test

@@ -23,17 +23,25 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.gridintake.gateway.config.GatewayProperties;
+import org.gridintake.gateway.access.DeferredCredential;
+import org.gridintake.gateway.config.MediaProperties;
+import org.gridintake.gateway.web.MultipartForms;
 import org.gridintake.gateway.web.IntakeAnswers;
 import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
 import org.gridintake.routes.intake.IntakeResult;
 import org.gridintake.routes.open311.Open311Error;
+import org.gridintake.routes.media.PhotoIntake;
+import org.gridintake.routes.media.PhotoIntake.CheckedPhoto;
+import org.gridintake.routes.media.PhotoRejectedException;
 import org.gridintake.routes.open311.Open311Formats;
+import org.gridintake.routes.open311.Open311Listing;
 import org.gridintake.routes.open311.Open311RejectedException;
 import org.gridintake.routes.open311.Open311Request;
 import org.gridintake.routes.open311.Open311RequestMapper;
@@ -49,7 +57,9 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,9 +77,6 @@ import org.springframework.web.server.ServerWebExchange;
 class Open311Controller {
 
 	private static final Logger log = LoggerFactory.getLogger(Open311Controller.class);
-
-	/** Ids looked up per list request; each is one read of the store. */
-	private static final int MAX_IDS = 50;
 
 	/** The same limit as the JSON portal API. */
 	private static final int MAX_BODY_BYTES = 64 * 1024;
@@ -90,18 +97,25 @@ class Open311Controller {
 
 	private final Open311RequestMapper mapper;
 
+	private final PhotoIntake photos;
+
+	private final MultipartForms forms;
+
 	private final MeterRegistry meters;
 
 	private final Clock clock;
 
 	Open311Controller(ProducerTemplate camel, CaseStore cases, Taxonomy taxonomy, GatewayProperties properties,
-			ObjectMapper json, MeterRegistry meters, Clock clock) {
+			PhotoIntake photos, MediaProperties media, ObjectMapper json, MeterRegistry meters, Clock clock) {
 		this.camel = camel;
 		this.cases = cases;
 		this.json = json;
 		this.formats = new Open311Formats(json);
 		this.views = new Open311Views(taxonomy, properties.zone());
-		this.mapper = new Open311RequestMapper(properties.serviceDistrict());
+		this.mapper = new Open311RequestMapper(properties.serviceDistrict(), photos.links(),
+				photos.limits().maxPhotos());
+		this.photos = photos;
+		this.forms = new MultipartForms(media.maxPhotoSize().toBytes(), media.maxRequestSize().toBytes());
 		this.meters = meters;
 		this.clock = clock;
 	}
@@ -140,35 +154,122 @@ class Open311Controller {
 			return bytes;
 		})
 			.defaultIfEmpty(new byte[0])
-			.flatMap((raw) -> submit(wanted.get(), raw, contentType, idempotencyKey))
+			.flatMap((raw) -> submit(wanted.get(), raw, contentType, idempotencyKey, exchange))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(errors(wanted.get(),
 					new Open311RejectedException(413, "body: must be at most " + MAX_BODY_BYTES / 1024 + " KB"))));
 	}
 
-	private Mono<ResponseEntity<String>> submit(Format format, byte[] raw, String contentType, String idempotencyKey) {
+	private Mono<ResponseEntity<String>> submit(Format format, byte[] raw, String contentType, String idempotencyKey,
+			ServerWebExchange exchange) {
 		PortalSubmission submission;
 		try {
-			Map<String, String> parameters = MediaType.parseMediaType(contentType)
-				.isCompatibleWith(MediaType.APPLICATION_JSON) ? jsonParameters(raw) : formParameters(raw);
-			submission = this.mapper.toSubmission(Open311Request.fromParameters(parameters), idempotencyKey, raw,
+			boolean json = MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
+			Map<String, String> parameters = json ? jsonParameters(raw) : formParameters(raw);
+			Optional<DeferredCredential.Refusal> refused = DeferredCredential.check(exchange,
+					parameters.get("api_key"));
+			if (refused.isPresent()) {
+				return Mono.just(errors(format,
+						new Open311RejectedException(refused.get().status().value(), refused.get().message())));
+			}
+			// a credential is not part of the report: the case keeps the rest as sent
+			byte[] kept = (!json && parameters.containsKey("api_key")) ? withoutApiKey(raw) : raw;
+			submission = this.mapper.toSubmission(Open311Request.fromParameters(parameters), idempotencyKey, kept,
 					contentType, this.clock.instant());
 		}
 		catch (Open311RejectedException ex) {
 			count("rejected");
 			return Mono.just(errors(format, ex));
 		}
-		return Mono.fromCallable(() -> this.camel.requestBody(Endpoints.PORTAL_INTAKE, submission, IntakeResult.class))
-			.subscribeOn(Schedulers.boundedElastic())
-			.map((result) -> answer(format, result))
-			.onErrorResume((ex) -> {
-				log.error("Open311 request could not be stored; the client is told to retry", ex);
-				count("unavailable");
-				return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-					.header(HttpHeaders.RETRY_AFTER, "5")
-					.contentType(format.mediaType)
-					.body(render(format, List
-						.of(new Open311Error(503, "the request could not be stored now; nothing was kept, retry")))));
+		return intake(format, submission, () -> {
+		});
+	}
+
+	/**
+	 * A request with photos: the spec's fields as form parts, and photos as {@code media}
+	 * file parts. Every photo is checked before any is stored, and all are stored durably
+	 * before the case that names them is recorded; a photo stored for a request that then
+	 * fails is harmless, and a retry finds it already there.
+	 */
+	@PostMapping(path = "/requests.{format}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Mono<ResponseEntity<String>> createWithPhotos(@PathVariable String format,
+			@RequestBody(required = false) Flux<PartEvent> parts, ServerWebExchange exchange,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		Optional<Format> wanted = Format.of(format);
+		if (wanted.isEmpty()) {
+			return Mono.just(unknownFormat());
+		}
+		return this.forms
+			.read((parts != null) ? parts : Flux.empty(), exchange.getRequest().getHeaders().getContentLength())
+			.flatMap((form) -> submitWithPhotos(wanted.get(), form, idempotencyKey, exchange))
+			.onErrorResume(MultipartForms.Refused.class, (ex) -> {
+				count("rejected");
+				return Mono.just(errors(wanted.get(),
+						new Open311RejectedException(ex.status().value(), ex.field() + ": " + ex.getMessage())));
 			});
+	}
+
+	private Mono<ResponseEntity<String>> submitWithPhotos(Format format, MultipartForms.Form form,
+			String idempotencyKey, ServerWebExchange exchange) {
+		Optional<DeferredCredential.Refusal> refused = DeferredCredential.check(exchange, form.fields().get("api_key"));
+		if (refused.isPresent()) {
+			return Mono.just(errors(format,
+					new Open311RejectedException(refused.get().status().value(), refused.get().message())));
+		}
+		List<Open311Error> problems = new ArrayList<>();
+		HttpStatus status = HttpStatus.BAD_REQUEST;
+		List<CheckedPhoto> checked = List.of();
+		try {
+			checked = this.photos.check(form.photos(), MultipartForms.PHOTO_PART);
+		}
+		catch (PhotoRejectedException ex) {
+			status = MultipartForms.statusOf(ex);
+			int code = status.value();
+			ex.problems()
+				.forEach((problem) -> problems
+					.add(new Open311Error(code, problem.error().field() + ": " + problem.error().message())));
+		}
+		List<String> urls = checked.stream().map((photo) -> this.photos.urlOf(photo.expected())).toList();
+		PortalSubmission submission = null;
+		try {
+			// the photos themselves are in the photo store; the case's raw message keeps
+			// the fields as sent and the photos by URL
+			submission = this.mapper.toSubmission(Open311Request.fromParameters(form.fields()), urls, idempotencyKey,
+					MultipartForms.formEncoded(withoutApiKey(form.fields()), MultipartForms.PHOTO_PART, urls),
+					MediaType.APPLICATION_FORM_URLENCODED_VALUE + ";charset=UTF-8", this.clock.instant());
+		}
+		catch (Open311RejectedException ex) {
+			if (ex.status() != HttpStatus.BAD_REQUEST.value()) {
+				count("rejected");
+				return Mono.just(errors(format, ex));
+			}
+			problems.addAll(ex.errors());
+		}
+		if (!problems.isEmpty()) {
+			count("rejected");
+			return Mono.just(errors(format, new Open311RejectedException(status.value(), problems)));
+		}
+		List<CheckedPhoto> photos = checked;
+		return intake(format, submission, () -> this.photos.store(photos));
+	}
+
+	/**
+	 * Runs the portal pipeline off the event loop, after {@code before} (which may store
+	 * what the case will name); any failure there means nothing was recorded.
+	 */
+	private Mono<ResponseEntity<String>> intake(Format format, PortalSubmission submission, Runnable before) {
+		Mono<IntakeResult> recorded = Mono.fromCallable(() -> {
+			before.run();
+			return this.camel.requestBody(Endpoints.PORTAL_INTAKE, submission, IntakeResult.class);
+		}).subscribeOn(Schedulers.boundedElastic());
+		return recorded.map((result) -> answer(format, result)).onErrorResume((ex) -> {
+			log.error("Open311 request could not be stored; the client is told to retry", ex);
+			count("unavailable");
+			return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.contentType(format.mediaType)
+				.body(render(format, List
+					.of(new Open311Error(503, "the request could not be stored now; no case was kept, retry")))));
+		});
 	}
 
 	@GetMapping("/requests/{id}.{format}")
@@ -199,8 +300,8 @@ class Open311Controller {
 	}
 
 	/**
-	 * The store can only fetch cases by number, so a list needs service_request_id; the
-	 * other filters narrow those cases.
+	 * By {@code service_request_id}: those cases, narrowed by the other filters. Without
+	 * it: the spec's search by service code, state and date window, newest first.
 	 */
 	@GetMapping("/requests.{format}")
 	Mono<ResponseEntity<String>> search(@PathVariable String format, @RequestParam Map<String, String> parameters) {
@@ -208,24 +309,24 @@ class Open311Controller {
 		if (wanted.isEmpty()) {
 			return Mono.just(unknownFormat());
 		}
-		Filter filter;
+		Open311Listing listing;
 		try {
 			this.mapper.checkJurisdiction(parameters.get("jurisdiction_id"));
-			filter = Filter.of(parameters);
+			listing = Open311Listing.parse(parameters);
 		}
 		catch (Open311RejectedException ex) {
 			return Mono.just(errors(wanted.get(), ex));
 		}
-		return Mono
-			.fromCallable(() -> filter.ids()
-				.stream()
-				.map(this.cases::find)
-				.flatMap(Optional::stream)
-				.filter(filter::matches)
-				.map(this.views::request)
-				.toList())
+		return Mono.fromCallable(() -> found(listing).stream().map(this.views::request).toList())
 			.subscribeOn(Schedulers.boundedElastic())
 			.map((found) -> list(wanted.get(), HttpStatus.OK, "service_requests", "request", found));
+	}
+
+	private List<CaseRecord> found(Open311Listing listing) {
+		if (!listing.byIds()) {
+			return this.cases.search(listing.query(this.clock.instant()));
+		}
+		return listing.ids().stream().map(this.cases::find).flatMap(Optional::stream).filter(listing::matches).toList();
 	}
 
 	private ResponseEntity<String> answer(Format format, IntakeResult result) {
@@ -316,6 +417,19 @@ class Open311Controller {
 	}
 
 	/** The first value of each parameter, as a form post sends it. */
+	private static byte[] withoutApiKey(byte[] formBody) {
+		String kept = java.util.Arrays.stream(new String(formBody, StandardCharsets.ISO_8859_1).split("&"))
+			.filter((pair) -> !pair.startsWith("api_key=") && !pair.equals("api_key"))
+			.collect(java.util.stream.Collectors.joining("&"));
+		return kept.getBytes(StandardCharsets.ISO_8859_1);
+	}
+
+	private static Map<String, String> withoutApiKey(Map<String, String> fields) {
+		Map<String, String> kept = new java.util.LinkedHashMap<>(fields);
+		kept.remove("api_key");
+		return kept;
+	}
+
 	private static Map<String, String> formParameters(byte[] body) {
 		Map<String, String> parameters = new HashMap<>();
 		for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
@@ -353,58 +467,6 @@ class Open311Controller {
 				case "xml" -> Optional.of(XML);
 				default -> Optional.empty();
 			};
-		}
-
-	}
-
-	private record Filter(List<CaseNumber> ids, Set<String> serviceCodes, Set<String> statuses, Instant start,
-			Instant end) {
-
-		static Filter of(Map<String, String> parameters) {
-			List<String> given = split(parameters.get("service_request_id"));
-			if (given.isEmpty()) {
-				throw new Open311RejectedException(400,
-						"service_request_id: is required; listing by date, status or service alone is not supported yet");
-			}
-			if (given.size() > MAX_IDS) {
-				throw new Open311RejectedException(400, "service_request_id: at most " + MAX_IDS + " ids");
-			}
-			List<CaseNumber> ids = given.stream().map(CaseNumber::parse).flatMap(Optional::stream).distinct().toList();
-			Set<String> statuses = new LinkedHashSet<>(split(parameters.get("status")));
-			if (!Set.of("open", "closed").containsAll(statuses)) {
-				throw new Open311RejectedException(400, "status: must be open or closed");
-			}
-			return new Filter(ids, new LinkedHashSet<>(split(parameters.get("service_code"))), statuses,
-					instant(parameters.get("start_date"), "start_date"),
-					instant(parameters.get("end_date"), "end_date"));
-		}
-
-		boolean matches(CaseRecord record) {
-			Instant requested = record.draft().receivedAt();
-			return (this.serviceCodes.isEmpty() || this.serviceCodes.contains(record.draft().categoryCode()))
-					&& (this.statuses.isEmpty()
-							|| this.statuses.contains(Open311Views.openOrClosed(record.draft().status())))
-					&& (this.start == null || !requested.isBefore(this.start))
-					&& (this.end == null || !requested.isAfter(this.end));
-		}
-
-		private static List<String> split(String value) {
-			if (value == null || value.isBlank()) {
-				return List.of();
-			}
-			return Arrays.stream(value.split(",")).map(String::strip).filter((part) -> !part.isEmpty()).toList();
-		}
-
-		private static Instant instant(String value, String field) {
-			if (value == null || value.isBlank()) {
-				return null;
-			}
-			try {
-				return OffsetDateTime.parse(value.strip()).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				throw new Open311RejectedException(400, field + ": must be a W3C date-time with offset");
-			}
 		}
 
 	}
