@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gridintake.routes.geo.ChineseNumerals;
 import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.geo.MatchKind;
 import org.gridintake.routes.geo.PlaceGeocoder;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.gridintake.routes.geo.ChineseNumerals;
 import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.geo.GridLocator;
 import org.gridintake.routes.geo.MatchKind;

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,12 +69,7 @@ class PostgresAdaptersTest {
 
 	@BeforeAll
 	static void database() {
-		dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(TestServers.postgres().createDatabase("adapters_postgres"));
-		dataSource.setUsername(TestServers.postgres().username());
-		dataSource.setPassword(TestServers.postgres().password());
-		dataSource.setMaximumPoolSize(8);
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		dataSource = TestServers.postgres().migratedDatabase("adapters_postgres");
 		postgres = PostgresAdapters.over(dataSource);
 		jdbc = JdbcClient.create(dataSource);
 	}

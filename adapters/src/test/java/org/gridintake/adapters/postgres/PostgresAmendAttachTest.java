@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,12 +75,7 @@ class PostgresAmendAttachTest {
 
 	@BeforeAll
 	static void database() {
-		dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(TestServers.postgres().createDatabase("adapters_amend_attach"));
-		dataSource.setUsername(TestServers.postgres().username());
-		dataSource.setPassword(TestServers.postgres().password());
-		dataSource.setMaximumPoolSize(8);
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		dataSource = TestServers.postgres().migratedDatabase("adapters_amend_attach");
 		postgres = PostgresAdapters.over(dataSource);
 		jdbc = JdbcClient.create(dataSource);
 	}

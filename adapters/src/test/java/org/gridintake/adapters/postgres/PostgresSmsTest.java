@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,12 +45,7 @@ class PostgresSmsTest {
 
 	@BeforeAll
 	static void database() {
-		dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(TestServers.postgres().createDatabase("adapters_sms"));
-		dataSource.setUsername(TestServers.postgres().username());
-		dataSource.setPassword(TestServers.postgres().password());
-		dataSource.setMaximumPoolSize(8);
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		dataSource = TestServers.postgres().migratedDatabase("adapters_sms");
 		PostgresAdapters postgres = PostgresAdapters.over(dataSource);
 		inbox = postgres.smsInbox();
 		outbox = postgres.smsQueue();

@@ -22,6 +22,24 @@ public interface TestPostgres {
 	String createDatabase(String name);
 
 	/**
+	 * A database of the test class's own ({@link #createDatabase}) with the gateway's
+	 * schema migrated in, and a small pool to it; the caller closes the pool.
+	 */
+	default com.zaxxer.hikari.HikariDataSource migratedDatabase(String name) {
+		com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource();
+		dataSource.setJdbcUrl(createDatabase(name));
+		dataSource.setUsername(username());
+		dataSource.setPassword(password());
+		dataSource.setMaximumPoolSize(8);
+		org.flywaydb.core.Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration")
+			.load()
+			.migrate();
+		return dataSource;
+	}
+
+	/**
 	 * Stops the server, for tests of behaviour while the database is down. Connections
 	 * are refused until {@link #start()}.
 	 */

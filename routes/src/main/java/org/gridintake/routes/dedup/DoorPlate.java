@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gridintake.routes.geo.ChineseNumerals;
+
 /**
  * A door address, road and house number ({@code 和平路12号}), as the merge rules compare
  * them. The gazetteer names a matched door canonically; a door found only in free text
@@ -120,86 +122,12 @@ record DoorPlate(String road, int number) {
 
 	/**
 	 * Arabic digits, a counted Chinese numeral (十二, 一百零五) or one read digit by digit
-	 * (二零三); -1 when the characters are not a well-formed number.
+	 * (二零三), read the way the gazetteer reads them; -1 when the characters are not one
+	 * well-formed number.
 	 */
 	static int houseNumber(String digits) {
-		if (digits.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-			return Integer.parseInt(digits);
-		}
-		boolean counted = digits.chars().anyMatch((c) -> unit((char) c) > 0);
-		return counted ? counted(digits) : digitByDigit(digits);
-	}
-
-	private static int digitByDigit(String digits) {
-		if (digits.length() > 1 && digit(digits.charAt(0)) == 0) {
-			return -1;
-		}
-		int value = 0;
-		for (char c : digits.toCharArray()) {
-			value = value * 10 + digit(c);
-		}
-		return value;
-	}
-
-	/** 十二, 二十五, 一百零五, 一百一十, 两千三 (= 2300, the spoken shortening). */
-	private static int counted(String digits) {
-		int total = 0;
-		int pending = -1;
-		int lastUnit = Integer.MAX_VALUE;
-		boolean zeroSeen = false;
-		for (int i = 0; i < digits.length(); i++) {
-			char c = digits.charAt(i);
-			int d = digit(c);
-			if (d == 0) {
-				zeroSeen = true;
-				continue;
-			}
-			if (d > 0) {
-				if (pending >= 0) {
-					return -1;
-				}
-				pending = d;
-				continue;
-			}
-			int u = unit(c);
-			if (u >= lastUnit || (pending < 0 && (u != 10 || i != 0))) {
-				return -1;
-			}
-			total += Math.max(pending, 1) * u;
-			pending = -1;
-			lastUnit = u;
-			zeroSeen = false;
-		}
-		if (pending >= 0) {
-			boolean shortened = !zeroSeen && lastUnit >= 100 && lastUnit != Integer.MAX_VALUE;
-			total += shortened ? pending * (lastUnit / 10) : pending;
-		}
-		return total;
-	}
-
-	private static int digit(char c) {
-		return switch (c) {
-			case '零', '〇' -> 0;
-			case '一' -> 1;
-			case '二', '两' -> 2;
-			case '三' -> 3;
-			case '四' -> 4;
-			case '五' -> 5;
-			case '六' -> 6;
-			case '七' -> 7;
-			case '八' -> 8;
-			case '九' -> 9;
-			default -> -1;
-		};
-	}
-
-	private static int unit(char c) {
-		return switch (c) {
-			case '十' -> 10;
-			case '百' -> 100;
-			case '千' -> 1000;
-			default -> 0;
-		};
+		ChineseNumerals.Parsed parsed = ChineseNumerals.parse(digits, 0);
+		return (parsed != null && parsed.end() == digits.length()) ? parsed.value() : -1;
 	}
 
 }

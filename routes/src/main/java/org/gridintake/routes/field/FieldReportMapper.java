@@ -41,11 +41,10 @@ import org.gridintake.routes.casedraft.RawMessage;
 import org.gridintake.routes.casedraft.ReportOrigin;
 import org.gridintake.routes.casedraft.ReportedPoint;
 import org.gridintake.routes.casedraft.Reporter;
-import org.gridintake.routes.geo.Crs;
-import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.intake.FieldError;
 import org.gridintake.routes.intake.InboundReport;
 import org.gridintake.routes.intake.InvalidReportException;
+import org.gridintake.routes.intake.ReportFields;
 import org.gridintake.routes.routing.Taxonomy;
 
 /**
@@ -162,12 +161,12 @@ public class FieldReportMapper {
 		}
 		FieldReport report = bind(item.report());
 		List<FieldError> errors = new ArrayList<>();
-		String clientId = required(report.clientId(), FieldReport.CLIENT_ID, MAX_CLIENT_ID_LENGTH, errors);
+		String clientId = ReportFields.required(report.clientId(), FieldReport.CLIENT_ID, MAX_CLIENT_ID_LENGTH, errors);
 		if (item.firstIndexOfClientId() != null) {
 			errors.add(new FieldError(FieldReport.CLIENT_ID,
 					"repeats the client_id of reports[" + item.firstIndexOfClientId() + "] in this batch"));
 		}
-		String category = blankToNull(report.category());
+		String category = ReportFields.blankToNull(report.category());
 		if (category == null) {
 			errors.add(new FieldError("category", "is required"));
 		}
@@ -259,29 +258,8 @@ public class FieldReportMapper {
 			errors.add(new FieldError("location", "is required"));
 			return null;
 		}
-		int before = errors.size();
-		if (location.lon() == null) {
-			errors.add(new FieldError("location.lon", "is required"));
-		}
-		else if (!Double.isFinite(location.lon()) || location.lon() < -180 || location.lon() > 180) {
-			errors.add(new FieldError("location.lon", "must be a longitude between -180 and 180"));
-		}
-		if (location.lat() == null) {
-			errors.add(new FieldError("location.lat", "is required"));
-		}
-		else if (!Double.isFinite(location.lat()) || location.lat() < -90 || location.lat() > 90) {
-			errors.add(new FieldError("location.lat", "must be a latitude between -90 and 90"));
-		}
-		Optional<Crs> crs = (location.crs() == null) ? Optional.of(Crs.WGS84) : Crs.fromCode(location.crs());
-		if (crs.isEmpty()) {
-			errors.add(new FieldError("location.crs", "must be one of wgs84, gcj02, bd09"));
-		}
-		Double accuracy = location.accuracyMeters();
-		if (accuracy != null && (!Double.isFinite(accuracy) || accuracy < 0)) {
-			errors.add(new FieldError("location.accuracy_m", "must be a non-negative number of metres"));
-		}
-		return (errors.size() > before) ? null
-				: new ReportedPoint(new GeoPoint(location.lon(), location.lat()), crs.get(), accuracy);
+		return ReportFields.point(location.lon(), location.lat(), location.crs(), location.accuracyMeters(), "location",
+				errors);
 	}
 
 	private Instant takenAt(String value, Instant receivedAt, List<FieldError> errors) {
@@ -319,7 +297,7 @@ public class FieldReportMapper {
 		}
 		List<String> urls = new ArrayList<>(photos.size());
 		for (int i = 0; i < photos.size(); i++) {
-			String url = blankToNull(photos.get(i));
+			String url = ReportFields.blankToNull(photos.get(i));
 			if (url == null || url.length() > MAX_PHOTO_URL_LENGTH || !isWebUrl(url)) {
 				errors.add(new FieldError("photos[" + i + "]",
 						"must be an http or https URL of at most " + MAX_PHOTO_URL_LENGTH + " characters"));
@@ -359,17 +337,6 @@ public class FieldReportMapper {
 		}
 	}
 
-	private static String required(String value, String field, int maxLength, List<FieldError> errors) {
-		String stripped = blankToNull(value);
-		if (stripped == null) {
-			errors.add(new FieldError(field, "is required"));
-		}
-		else if (stripped.length() > maxLength) {
-			errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
-		}
-		return stripped;
-	}
-
 	private static String describe(Duration duration) {
 		if (duration.toDays() > 0 && duration.equals(Duration.ofDays(duration.toDays()))) {
 			return duration.toDays() + " days";
@@ -393,10 +360,6 @@ public class FieldReportMapper {
 
 	private static InvalidReportException invalid(String field, String message) {
 		return new InvalidReportException(List.of(new FieldError(field, message)));
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -14,11 +14,11 @@ import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.casedraft.RawMessage;
 import org.gridintake.routes.casedraft.ReportedPoint;
 import org.gridintake.routes.casedraft.Reporter;
-import org.gridintake.routes.geo.Crs;
-import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.intake.FieldError;
 import org.gridintake.routes.intake.InboundReport;
 import org.gridintake.routes.intake.InvalidReportException;
+import org.gridintake.routes.intake.ReportFields;
+import org.gridintake.routes.portal.PortalReport;
 import org.gridintake.routes.routing.Taxonomy;
 
 /**
@@ -36,19 +36,19 @@ public class CallLogMapper {
 
 	public InboundReport toInbound(CallLog log, byte[] rawBody, Instant receivedAt) {
 		List<FieldError> errors = new ArrayList<>();
-		String callId = required(log.callId(), "call_id", 128, errors);
-		required(log.operatorId(), "operator_id", 64, errors);
-		String summary = required(log.summary(), "summary", 2000, errors);
+		String callId = ReportFields.required(log.callId(), "call_id", 128, errors);
+		ReportFields.required(log.operatorId(), "operator_id", 64, errors);
+		String summary = ReportFields.required(log.summary(), "summary", 2000, errors);
 		Instant started = instant(log.startedAt(), "started_at", errors);
 		Instant ended = instant(log.endedAt(), "ended_at", errors);
 		if (started != null && ended != null && ended.isBefore(started)) {
 			errors.add(new FieldError("ended_at", "must not be before started_at"));
 		}
-		String address = blankToNull(log.address());
+		String address = ReportFields.blankToNull(log.address());
 		if (address != null && address.length() > 200) {
 			errors.add(new FieldError("address", "must be at most 200 characters"));
 		}
-		String caller = blankToNull(log.caller());
+		String caller = ReportFields.blankToNull(log.caller());
 		Mobile mobile = null;
 		if (caller == null) {
 			errors.add(new FieldError("caller", "is required"));
@@ -60,12 +60,12 @@ public class CallLogMapper {
 			// a landline caller is still a reporter, but cannot be texted
 			mobile = Mobile.parse(caller).orElse(null);
 		}
-		String category = blankToNull(log.category());
+		String category = ReportFields.blankToNull(log.category());
 		if (category != null && this.taxonomy.find(category).isEmpty()) {
 			errors.add(new FieldError("category", "is not a known category code"));
 		}
 		ReportedPoint point = point(log, errors);
-		if (blankToNull(log.attachTo()) != null && attachTarget(log).isEmpty()) {
+		if (ReportFields.blankToNull(log.attachTo()) != null && attachTarget(log).isEmpty()) {
 			errors.add(new FieldError("attach_to", "is not a case number (like QH20260701-000123)"));
 		}
 		if (!errors.isEmpty()) {
@@ -79,36 +79,17 @@ public class CallLogMapper {
 
 	/** The case the operator attached the call to, when they did. */
 	public Optional<CaseNumber> attachTarget(CallLog log) {
-		return CaseNumber.parse(blankToNull(log.attachTo()));
+		return CaseNumber.parse(ReportFields.blankToNull(log.attachTo()));
 	}
 
+	/**
+	 * The map pick of a call log has the same shape, and the same checks, as the
+	 * portal's.
+	 */
 	private static ReportedPoint point(CallLog log, List<FieldError> errors) {
-		PortalReportLocation location = PortalReportLocation.of(log.location());
-		if (location == null) {
-			return null;
-		}
-		int before = errors.size();
-		if (location.lon() == null || !Double.isFinite(location.lon()) || Math.abs(location.lon()) > 180) {
-			errors.add(new FieldError("location.lon", "must be a longitude between -180 and 180"));
-		}
-		if (location.lat() == null || !Double.isFinite(location.lat()) || Math.abs(location.lat()) > 90) {
-			errors.add(new FieldError("location.lat", "must be a latitude between -90 and 90"));
-		}
-		Optional<Crs> crs = (location.crs() == null) ? Optional.of(Crs.WGS84) : Crs.fromCode(location.crs());
-		if (crs.isEmpty()) {
-			errors.add(new FieldError("location.crs", "must be one of wgs84, gcj02, bd09"));
-		}
-		return (errors.size() > before) ? null
-				: new ReportedPoint(new GeoPoint(location.lon(), location.lat()), crs.get(), null);
-	}
-
-	/** The map pick of a call log has the same shape as the portal's. */
-	private record PortalReportLocation(Double lon, Double lat, String crs) {
-
-		static PortalReportLocation of(org.gridintake.routes.portal.PortalReport.Location location) {
-			return (location == null) ? null : new PortalReportLocation(location.lon(), location.lat(), location.crs());
-		}
-
+		PortalReport.Location location = log.location();
+		return (location == null) ? null : ReportFields.point(location.lon(), location.lat(), location.crs(),
+				location.accuracyMeters(), "location", errors);
 	}
 
 	private static Instant instant(String value, String field, List<FieldError> errors) {
@@ -123,21 +104,6 @@ public class CallLogMapper {
 			errors.add(new FieldError(field, "must be an ISO-8601 time with offset, e.g. 2026-07-01T09:30:00+08:00"));
 			return null;
 		}
-	}
-
-	private static String required(String value, String field, int maxLength, List<FieldError> errors) {
-		String stripped = blankToNull(value);
-		if (stripped == null) {
-			errors.add(new FieldError(field, "is required"));
-		}
-		else if (stripped.length() > maxLength) {
-			errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
-		}
-		return stripped;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -15,11 +15,10 @@ import org.gridintake.routes.casedraft.RawMessage;
 import org.gridintake.routes.casedraft.ReportOrigin;
 import org.gridintake.routes.casedraft.ReportedPoint;
 import org.gridintake.routes.casedraft.Reporter;
-import org.gridintake.routes.geo.Crs;
-import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.intake.FieldError;
 import org.gridintake.routes.intake.InboundReport;
 import org.gridintake.routes.intake.InvalidReportException;
+import org.gridintake.routes.intake.ReportFields;
 import org.gridintake.routes.media.PhotoIntake;
 import org.gridintake.routes.routing.Taxonomy;
 
@@ -57,7 +56,7 @@ public class PortalReportMapper {
 		else if (text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
 			errors.add(new FieldError("text", "must be at most " + MAX_TEXT_LENGTH + " characters"));
 		}
-		String address = blankToNull(report.address());
+		String address = ReportFields.blankToNull(report.address());
 		if (address != null && address.length() > MAX_ADDRESS_LENGTH) {
 			errors.add(new FieldError("address", "must be at most " + MAX_ADDRESS_LENGTH + " characters"));
 		}
@@ -66,19 +65,19 @@ public class PortalReportMapper {
 			errors.add(new FieldError("location", "is required unless an address is given"));
 		}
 		Mobile mobile = null;
-		if (blankToNull(report.mobile()) != null) {
+		if (ReportFields.blankToNull(report.mobile()) != null) {
 			Optional<Mobile> parsed = Mobile.parse(report.mobile());
 			if (parsed.isEmpty()) {
 				errors.add(new FieldError("mobile", "must be an 11-digit mainland mobile number"));
 			}
 			mobile = parsed.orElse(null);
 		}
-		String category = blankToNull(report.category());
+		String category = ReportFields.blankToNull(report.category());
 		if (category != null && this.taxonomy.find(category).isEmpty()) {
 			errors.add(new FieldError("category", "is not a known category code"));
 		}
 		errors.addAll(this.photos.checkUrls(report.mediaUrls(), "media_urls"));
-		String key = blankToNull(submission.idempotencyKey());
+		String key = ReportFields.blankToNull(submission.idempotencyKey());
 		if (key != null && key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
 			errors.add(
 					new FieldError("Idempotency-Key", "must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters"));
@@ -97,34 +96,8 @@ public class PortalReportMapper {
 	}
 
 	private static ReportedPoint point(PortalReport.Location location, List<FieldError> errors) {
-		if (location == null) {
-			return null;
-		}
-		int before = errors.size();
-		if (location.lon() == null) {
-			errors.add(new FieldError("location.lon", "is required"));
-		}
-		else if (!Double.isFinite(location.lon()) || location.lon() < -180 || location.lon() > 180) {
-			errors.add(new FieldError("location.lon", "must be a longitude between -180 and 180"));
-		}
-		if (location.lat() == null) {
-			errors.add(new FieldError("location.lat", "is required"));
-		}
-		else if (!Double.isFinite(location.lat()) || location.lat() < -90 || location.lat() > 90) {
-			errors.add(new FieldError("location.lat", "must be a latitude between -90 and 90"));
-		}
-		Optional<Crs> crs = (location.crs() == null) ? Optional.of(Crs.WGS84) : Crs.fromCode(location.crs());
-		if (crs.isEmpty()) {
-			errors.add(new FieldError("location.crs", "must be one of wgs84, gcj02, bd09"));
-		}
-		Double accuracy = location.accuracyMeters();
-		if (accuracy != null && (!Double.isFinite(accuracy) || accuracy < 0)) {
-			errors.add(new FieldError("location.accuracy_m", "must be a non-negative number of metres"));
-		}
-		if (errors.size() > before) {
-			return null;
-		}
-		return new ReportedPoint(new GeoPoint(location.lon(), location.lat()), crs.get(), accuracy);
+		return (location == null) ? null : ReportFields.point(location.lon(), location.lat(), location.crs(),
+				location.accuracyMeters(), "location", errors);
 	}
 
 	/**
@@ -148,10 +121,6 @@ public class PortalReportMapper {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

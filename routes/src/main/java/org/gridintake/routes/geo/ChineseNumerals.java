@@ -1,4 +1,4 @@
-package org.gridintake.adapters.geo;
+package org.gridintake.routes.geo;
 
 /**
  * Reads the house and building numbers residents write: Arabic digits ({@code 12}, full
@@ -6,12 +6,12 @@ package org.gridintake.adapters.geo;
  * {@code 两百}) and numerals read out digit by digit ({@code 二零三}, {@code 一八三}), the way
  * people say longer door numbers aloud and hotline operators type them.
  */
-final class ChineseNumerals {
+public final class ChineseNumerals {
 
 	/**
 	 * Door and building numbers stop well before this; longer runs are something else.
 	 */
-	static final int MAX_VALUE = 99_999;
+	public static final int MAX_VALUE = 99_999;
 
 	// A counted numeral for a door number has at most this many characters
 	// (九千九百九十九 is seven); longer runs are not read as one number.
@@ -25,7 +25,7 @@ final class ChineseNumerals {
 	 * @return the value and the index after its last character, or null when no number
 	 * starts there or the run is not a well-formed number
 	 */
-	static Parsed parse(CharSequence text, int from) {
+	public static Parsed parse(CharSequence text, int from) {
 		if (from >= text.length()) {
 			return null;
 		}
@@ -155,7 +155,7 @@ final class ChineseNumerals {
 	 * @param value the number, positive
 	 * @param end index just after its last character
 	 */
-	record Parsed(int value, int end) {
+	public record Parsed(int value, int end) {
 	}
 
 }
