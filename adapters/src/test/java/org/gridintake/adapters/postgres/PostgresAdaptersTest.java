@@ -13,13 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.gridintake.adapters.testing.TestServers;
 import org.gridintake.routes.casedraft.CaseDraft;
 import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseQuery;
@@ -48,43 +43,13 @@ import org.gridintake.routes.geo.MatchKind;
 import org.gridintake.routes.geo.PlaceMatch;
 import org.gridintake.routes.notify.OutboundText;
 import org.gridintake.routes.routing.RouteDecision;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /** The PostgreSQL adapters against a real server, in a database of their own. */
-class PostgresAdaptersTest {
-
-	private static HikariDataSource dataSource;
-
-	private static PostgresAdapters postgres;
-
-	private static JdbcClient jdbc;
-
-	private CaseStore cases;
-
-	private ForwardQueue forwards;
-
-	@BeforeAll
-	static void database() {
-		dataSource = TestServers.postgres().migratedDatabase("adapters_postgres");
-		postgres = PostgresAdapters.over(dataSource);
-		jdbc = JdbcClient.create(dataSource);
-	}
-
-	@AfterAll
-	static void close() {
-		dataSource.close();
-	}
-
-	@BeforeEach
-	void emptyQueues() {
-		jdbc.sql("update forward_outbox set state = 'DONE' where state <> 'DONE'").update();
-		this.cases = postgres.caseStore();
-		this.forwards = postgres.forwardQueue();
-	}
+class PostgresAdaptersTest extends PostgresStoreTest {
 
 	@Test
 	void aRecordedCaseComesBackWithItsHistoryAndItsRawMessageVerbatim() {

@@ -11,13 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.gridintake.adapters.testing.TestServers;
 import org.gridintake.routes.casedraft.CaseDraft;
 import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseStatus;
@@ -41,7 +36,6 @@ import org.gridintake.routes.geo.GridLevel;
 import org.gridintake.routes.geo.GridUnit;
 import org.gridintake.routes.geo.LocationEvidence;
 import org.gridintake.routes.routing.RouteDecision;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Amending a call's case against the forwarder, attaching a call to an open case, and
  * finding open cases near a point, against a real PostgreSQL.
  */
-class PostgresAmendAttachTest {
+class PostgresAmendAttachTest extends PostgresStoreTest {
 
 	private static final GridChain BEIXIN = new GridChain(new GridUnit("110199", "青河区", GridLevel.DISTRICT),
 			new GridUnit("110199005", "北新街道", GridLevel.STREET),
@@ -62,35 +56,6 @@ class PostgresAmendAttachTest {
 			new GridUnit("110199001003075", "融泽社区第75网格", GridLevel.GRID));
 
 	private static final GeoPoint CENTRE = new GeoPoint(116.4050485, 39.9132259);
-
-	private static HikariDataSource dataSource;
-
-	private static PostgresAdapters postgres;
-
-	private static JdbcClient jdbc;
-
-	private CaseStore cases;
-
-	private ForwardQueue forwards;
-
-	@BeforeAll
-	static void database() {
-		dataSource = TestServers.postgres().migratedDatabase("adapters_amend_attach");
-		postgres = PostgresAdapters.over(dataSource);
-		jdbc = JdbcClient.create(dataSource);
-	}
-
-	@AfterAll
-	static void close() {
-		dataSource.close();
-	}
-
-	@BeforeEach
-	void emptyQueues() {
-		jdbc.sql("update forward_outbox set state = 'DONE' where state <> 'DONE'").update();
-		this.cases = postgres.caseStore();
-		this.forwards = postgres.forwardQueue();
-	}
 
 	@Test
 	void aForwardBeingSentHoldsOffAnAmendmentUntilTheAttemptEnds() {
