@@ -82,6 +82,16 @@ class MergeJourneyTest extends GatewayIntegrationTest {
 				.withRequestBody(matchingJsonPath("$.report_count", equalTo("2")))
 				.withRequestBody(matchingJsonPath("$.case_number", equalTo(master)))));
 		assertThat(casesSentToPlatforms(duplicate)).isZero();
+		this.http.get()
+			.uri("/api/v1/cases/{n}", master)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.reports")
+			.isEqualTo(2)
+			.jsonPath("$.channel_mix.portal")
+			.isEqualTo(2);
 
 		postStatus(field(master, "route_platform_id"), """
 				{"case_number": "%s", "status": "DISPATCHED", "note": "网格员已前往"}""".formatted(master), PLATFORM_SECRET)

@@ -87,6 +87,9 @@ class CaseController {
 		view.put("platform_case_id", draft.platformCaseId());
 		view.put("master_case_id", draft.masterCaseId());
 		view.put("reports", record.reports());
+		Map<String, Integer> mix = new java.util.TreeMap<>();
+		record.channelMix().forEach((channel, count) -> mix.put(channel.code(), count));
+		view.put("channel_mix", mix);
 		Map<String, Object> reporter = new LinkedHashMap<>();
 		reporter.put("mobile", draft.reporter().contact().map((mobile) -> mobile.masked()).orElse(null));
 		reporter.put("sms_allowed", draft.reporter().smsAllowed());
