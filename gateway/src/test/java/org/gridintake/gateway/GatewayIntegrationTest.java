@@ -92,6 +92,7 @@ abstract class GatewayIntegrationTest {
 		registry.add("gateway.forward.circuit-open-for", () -> "2s");
 		registry.add("gateway.sms.poll-interval-ms", () -> "100");
 		registry.add("gateway.merge.catch-up-interval-ms", () -> "300");
+		registry.add("gateway.figures.metrics-refresh", () -> "1s");
 		registry.add("gateway.sms.retry.initial-backoff", () -> "100ms");
 		registry.add("gateway.sms.retry.max-backoff", () -> "500ms");
 		registry.add("gateway.sms.inbox-poll-interval-ms", () -> "100");

@@ -1,10 +1,14 @@
 package org.gridintake.adapters.postgres;
 
+import java.util.function.Function;
+
 import javax.sql.DataSource;
 
 import org.gridintake.routes.casedraft.CaseStore;
+import org.gridintake.routes.figures.CityFigures;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.notify.SmsQueue;
+import org.gridintake.routes.sla.ServiceLevels;
 import org.gridintake.routes.sms.SmsInbox;
 import org.gridintake.routes.sms.SmsResidents;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +33,11 @@ public final class PostgresAdapters {
 
 	private final PostgresMergeRecords mergeRecords;
 
+	private final JdbcClient jdbc;
+
 	private PostgresAdapters(DataSource dataSource) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
+		this.jdbc = jdbc;
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.caseStore = new PostgresCaseStore(jdbc, tx);
 		this.forwardQueue = new PostgresForwardQueue(jdbc, tx, this.caseStore);
@@ -46,6 +53,14 @@ public final class PostgresAdapters {
 
 	public org.gridintake.routes.dedup.MergeRecords mergeRecords() {
 		return this.mergeRecords;
+	}
+
+	/**
+	 * The city's figures; deadlines not stored on a case come from {@code serviceLevels}.
+	 * @param platformNames platform id → the name shown in the figures
+	 */
+	public CityFigures cityFigures(ServiceLevels serviceLevels, Function<String, String> platformNames) {
+		return new PostgresCityFigures(this.jdbc, serviceLevels, platformNames);
 	}
 
 	public CaseStore caseStore() {
