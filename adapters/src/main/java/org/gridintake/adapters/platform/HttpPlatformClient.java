@@ -1,10 +1,8 @@
 package org.gridintake.adapters.platform;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
+import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,23 +10,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.gridintake.routes.forward.ForwardOutcome;
 import org.gridintake.routes.forward.PlatformCase;
-import org.gridintake.routes.forward.PlatformClient;
 import org.gridintake.routes.routing.PlatformEndpoint;
+import org.gridintake.routes.status.PolledStatus;
 
 /**
- * Posts cases as JSON. 2xx is booked (the platform's id is read from
- * {@code platform_case_id} when present); 408, 425, 429 and 5xx, timeouts and connection
- * failures are worth retrying; any other 4xx is a refusal.
+ * Posts cases as JSON with an Idempotency-Key (the platform's id is read from
+ * {@code platform_case_id} when present), and reads a case's status from
+ * {@code GET <cases url>/<case number>} for platforms that cannot call back.
  */
-class HttpPlatformClient implements PlatformClient {
+class HttpPlatformClient implements PlatformClients.Client {
 
-	private final HttpClient http;
+	private final PlatformHttp http;
 
 	private final ObjectMapper json;
 
 	private final Duration requestTimeout;
 
-	HttpPlatformClient(HttpClient http, ObjectMapper json, Duration requestTimeout) {
+	HttpPlatformClient(PlatformHttp http, ObjectMapper json, Duration requestTimeout) {
 		this.http = http;
 		this.json = json;
 		this.requestTimeout = requestTimeout;
@@ -42,14 +40,38 @@ class HttpPlatformClient implements PlatformClient {
 	/** {@code POST <cases url>/<case number>/updates}. */
 	@Override
 	public ForwardOutcome update(PlatformEndpoint platform, PlatformCase platformCase, String idempotencyKey) {
-		String base = platform.casesUrl().toString();
-		return post(
-				java.net.URI.create((base.endsWith("/") ? base : base + "/")
-						+ java.net.URLEncoder.encode(platformCase.caseNumber(), StandardCharsets.UTF_8) + "/updates"),
-				platformCase, idempotencyKey);
+		return post(PlatformHttp.under(platform.casesUrl(), platformCase.caseNumber(), "/updates"), platformCase,
+				idempotencyKey);
 	}
 
-	private ForwardOutcome post(java.net.URI url, PlatformCase platformCase, String idempotencyKey) {
+	/**
+	 * {@code GET <cases url>/<case number>} answering {@code {status, note, updated_at}}.
+	 */
+	@Override
+	public PolledStatus fetch(PlatformEndpoint platform, String caseNumber, String platformCaseId) {
+		HttpRequest request = HttpRequest.newBuilder(PlatformHttp.under(platform.casesUrl(), caseNumber, ""))
+			.timeout(this.requestTimeout)
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		PlatformHttp.Answer answer = this.http.send(request);
+		if (!answer.ok()) {
+			return new PolledStatus.Unavailable(answer.describe());
+		}
+		try {
+			JsonNode node = this.json.readTree(answer.body());
+			if (node == null || !node.path("status").isTextual()) {
+				return new PolledStatus.Unavailable("no status in " + PlatformHttp.abbreviate(answer.body()));
+			}
+			return new PolledStatus.Known(node.get("status").asText(), text(node, "note"),
+					PlatformHttp.instant(text(node, "updated_at")));
+		}
+		catch (IOException ex) {
+			return new PolledStatus.Unavailable("unreadable answer: " + PlatformHttp.abbreviate(answer.body()));
+		}
+	}
+
+	private ForwardOutcome post(URI url, PlatformCase platformCase, String idempotencyKey) {
 		byte[] body;
 		try {
 			body = this.json.writeValueAsBytes(platformCase);
@@ -64,44 +86,26 @@ class HttpPlatformClient implements PlatformClient {
 			.header("Idempotency-Key", idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		HttpResponse<String> response;
-		try {
-			response = this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		PlatformHttp.Answer answer = this.http.send(request);
+		if (answer.ok()) {
+			return new ForwardOutcome.Delivered(platformCaseId(answer.body()));
 		}
-		catch (IOException ex) {
-			return new ForwardOutcome.RetryLater(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new ForwardOutcome.RetryLater("interrupted");
-		}
-		int status = response.statusCode();
-		if (status >= 200 && status < 300) {
-			return new ForwardOutcome.Delivered(platformCaseId(response.body()));
-		}
-		String reason = "HTTP " + status + ": " + abbreviate(response.body());
-		if (status == 408 || status == 425 || status == 429 || status >= 500) {
-			return new ForwardOutcome.RetryLater(reason);
-		}
-		return new ForwardOutcome.Refused(reason);
+		return answer.notBooked();
 	}
 
 	private String platformCaseId(String body) {
 		try {
 			JsonNode node = this.json.readTree(body);
-			JsonNode id = (node != null) ? node.get("platform_case_id") : null;
-			return (id != null && id.isTextual()) ? id.asText() : null;
+			return (node != null) ? text(node, "platform_case_id") : null;
 		}
 		catch (IOException ex) {
 			return null;
 		}
 	}
 
-	private static String abbreviate(String text) {
-		if (text == null) {
-			return "";
-		}
-		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isValueNode() && !value.isNull()) ? value.asText() : null;
 	}
 
 }

@@ -35,6 +35,10 @@ public final class PostgresAdapters {
 
 	private final JdbcClient jdbc;
 
+	private final PostgresDailyTextCounts dailyTextCounts;
+
+	private final PostgresStatusPolls statusPolls;
+
 	private PostgresAdapters(DataSource dataSource) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		this.jdbc = jdbc;
@@ -45,6 +49,8 @@ public final class PostgresAdapters {
 		this.smsInbox = new PostgresSmsInbox(jdbc, tx);
 		this.smsResidents = new PostgresSmsResidents(jdbc);
 		this.mergeRecords = new PostgresMergeRecords(jdbc, tx, this.caseStore);
+		this.dailyTextCounts = new PostgresDailyTextCounts(jdbc);
+		this.statusPolls = new PostgresStatusPolls(jdbc);
 	}
 
 	public static PostgresAdapters over(DataSource dataSource) {
@@ -81,6 +87,14 @@ public final class PostgresAdapters {
 
 	public SmsResidents smsResidents() {
 		return this.smsResidents;
+	}
+
+	public org.gridintake.routes.notify.DailyTextCounts dailyTextCounts() {
+		return this.dailyTextCounts;
+	}
+
+	public org.gridintake.routes.status.StatusPollQueue statusPolls() {
+		return this.statusPolls;
 	}
 
 }

@@ -164,6 +164,13 @@ class PostgresSmsQueue implements SmsQueue {
 	}
 
 	@Override
+	public void postpone(SmsTask task, String reason, Instant until) {
+		this.jdbc.sql("update sms_outbox set last_error = ?, next_attempt_at = ? where id = ? and state = 'PENDING'")
+			.params(reason, Timestamp.from(until), task.id())
+			.update();
+	}
+
+	@Override
 	public void suppressed(SmsTask task, String reason) {
 		this.jdbc.sql("update sms_outbox set state = 'SUPPRESSED', last_error = ? where id = ? and state = 'PENDING'")
 			.params(reason, task.id())

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 
 import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.geo.GridLevel;
+import org.gridintake.routes.routing.PlatformProtocol;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -36,7 +37,16 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 		@NotEmpty Map<String, @Pattern(regexp = "[A-Z]{1,6}") String> caseNumberPrefixes, @NotNull ZoneId zone,
 		@Valid @NotNull Dedup dedup, @Valid @NotNull Forward forward, @Valid @NotNull Sms sms,
 		@Valid @NotNull Smpp smpp, @Valid @NotNull Redis redis, @Valid @NotEmpty List<Platform> platforms,
-		@Valid @NotNull Callbacks callbacks, @Valid @NotNull Admin admin, @Valid @NotNull Geo geo) {
+		@Valid @NotNull Callbacks callbacks, @Valid @NotNull Admin admin, @Valid @NotNull Geo geo,
+		@Valid @NotNull StatusPolling statusPolling) {
+
+	/**
+	 * @param tickMs how often the poller looks for cases due; each platform's own
+	 * interval decides how often one case is asked about
+	 * @param batchSize cases claimed per platform and tick
+	 */
+	public record StatusPolling(@Min(1) long tickMs, @Min(1) int batchSize) {
+	}
 
 	/**
 	 * @param minConfidence below this a place found in words does not locate a case; it
@@ -78,13 +88,15 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 	 * @param addressWindow how long a resident asked for an address has to answer
 	 * @param surveyWindow how long after closure a rating is accepted
 	 * @param maxReportsPerDay new reports one number may file in 24 hours
+	 * @param maxTextsPerNumberPerDay progress texts one number gets per local day; more
+	 * wait for the next day (replies to the resident's own messages are not counted)
 	 */
 	public record Sms(@Min(1) long pollIntervalMs, @Min(1) int batchSize, @NotNull Duration lease,
 			@Valid @NotNull Retry retry, @NotEmpty Map<CaseStatus, @NotBlank String> templates,
 			@NotEmpty Map<String, @NotBlank String> replies, @Min(1) long inboxPollIntervalMs,
 			@Min(1) long partsCheckIntervalMs, @NotNull Duration partsTimeout, @NotNull Duration redeliveryWindow,
 			@NotNull Duration addressWindow, @NotNull Duration surveyWindow, @Min(1) int maxReportsPerDay,
-			@Valid @NotNull QuietHoursWindow quietHours) {
+			@Valid @NotNull QuietHoursWindow quietHours, @Min(1) int maxTextsPerNumberPerDay) {
 	}
 
 	/** Progress texts decided between start and end (local time) wait until end. */
@@ -122,10 +134,34 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 	 * @param receivesReporterContact whether this platform may see reporters' full
 	 * numbers; others get them masked
 	 * @param callbackSecret the shared secret its status callbacks are signed with
+	 * @param type {@code json} (the default) or {@code open311}: GeoReport v2, with
+	 * {@code cases-url} the base {@code requests.json} is under
+	 * @param apiKey the {@code api_key} an Open311 platform expects, from the environment
+	 * @param serviceCodes category code → the platform's service code (default: the
+	 * category code)
+	 * @param statusPolling set for a platform that cannot call back: its open cases'
+	 * status is fetched every interval
+	 * @param statusMap the platform's status words → the gateway's statuses
 	 */
 	public record Platform(@NotBlank String id, @NotBlank String name, @NotNull GridLevel level,
 			@NotBlank @Pattern(regexp = "\\d{6,15}") String areaCode, @NotNull URI casesUrl,
-			boolean receivesReporterContact, @NotBlank String callbackSecret) {
+			boolean receivesReporterContact, @NotBlank String callbackSecret, PlatformProtocol.Type type, String apiKey,
+			Map<String, @NotBlank String> serviceCodes, @Valid Polling statusPolling,
+			Map<String, @NotNull CaseStatus> statusMap) {
+
+		/** How the gateway reads this platform's wire format. */
+		public PlatformProtocol protocol() {
+			return new PlatformProtocol((this.type != null) ? this.type : PlatformProtocol.Type.JSON,
+					(this.apiKey != null && !this.apiKey.isBlank()) ? this.apiKey : null, this.serviceCodes,
+					(this.statusPolling != null) ? this.statusPolling.interval() : null, this.statusMap);
+		}
+
+		/**
+		 * @param interval how often each open case is asked about
+		 */
+		public record Polling(@NotNull Duration interval) {
+		}
+
 	}
 
 	/**

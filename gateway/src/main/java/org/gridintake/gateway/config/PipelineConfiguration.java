@@ -51,6 +51,8 @@ import org.gridintake.routes.sms.QuietHours;
 import org.gridintake.routes.sms.SmsResidents;
 import org.gridintake.routes.status.PlatformStatusRoute;
 import org.gridintake.routes.status.PlatformStatusUpdater;
+import org.gridintake.routes.status.StatusPollRoute;
+import org.gridintake.routes.status.StatusPoller;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -89,7 +91,7 @@ public class PipelineConfiguration {
 		List<PlatformEndpoint> platforms = properties.platforms()
 			.stream()
 			.map((p) -> new PlatformEndpoint(p.id(), p.name(), p.level(), p.areaCode(), p.casesUrl(),
-					p.receivesReporterContact(), p.callbackSecret()))
+					p.receivesReporterContact(), p.callbackSecret(), p.protocol()))
 			.toList();
 		return new PlatformDirectory(platforms);
 	}
@@ -175,14 +177,26 @@ public class PipelineConfiguration {
 	}
 
 	@Bean
+	PlatformHttpAdapters.Clients platformClients(GatewayProperties properties) {
+		return PlatformHttpAdapters.clients(properties.forward().connectTimeout(),
+				properties.forward().requestTimeout());
+	}
+
+	@Bean
+	StatusPollRoute statusPollRoute(PlatformDirectory platforms, PostgresAdapters postgres,
+			PlatformHttpAdapters.Clients clients, GatewayProperties properties) {
+		return new StatusPollRoute(new StatusPoller(platforms, postgres.statusPolls(), clients.status(),
+				properties.statusPolling().batchSize()));
+	}
+
+	@Bean
 	ForwardRoute forwardRoute(PlatformDirectory platforms, Taxonomy taxonomy, ForwardQueue queue,
-			GatewayProperties properties, Clock clock) {
+			PlatformHttpAdapters.Clients clients, GatewayProperties properties, Clock clock) {
 		GatewayProperties.Forward forward = properties.forward();
-		return new ForwardRoute(new Forwarder(platforms, taxonomy,
-				PlatformHttpAdapters.jsonClient(forward.connectTimeout(), forward.requestTimeout()), queue,
-				retryPolicy(forward.retry()),
-				new CircuitBreakers(forward.circuitFailures(), forward.circuitOpenFor(), clock), clock,
-				forward.batchSize(), forward.lease()));
+		return new ForwardRoute(
+				new Forwarder(platforms, taxonomy, clients.forwarding(), queue, retryPolicy(forward.retry()),
+						new CircuitBreakers(forward.circuitFailures(), forward.circuitOpenFor(), clock), clock,
+						forward.batchSize(), forward.lease()));
 	}
 
 	@Bean

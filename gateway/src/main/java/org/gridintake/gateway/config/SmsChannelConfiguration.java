@@ -14,6 +14,7 @@ import org.gridintake.adapters.sms.SmppSettings;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.geo.LocateStep;
 import org.gridintake.routes.intake.IntakeResult;
+import org.gridintake.routes.notify.DailyTextLimit;
 import org.gridintake.routes.notify.NotifyRoute;
 import org.gridintake.routes.notify.Notifier;
 import org.gridintake.routes.notify.SmsQueue;
@@ -98,11 +99,13 @@ public class SmsChannelConfiguration {
 	}
 
 	@Bean
-	NotifyRoute notifyRoute(SmppGateway links, SmsQueue queue, SmsResidents residents, GatewayProperties properties,
-			Clock clock) {
+	NotifyRoute notifyRoute(SmppGateway links, SmsQueue queue, SmsResidents residents, PostgresAdapters postgres,
+			QuietHours quietHours, GatewayProperties properties, Clock clock) {
 		GatewayProperties.Sms sms = properties.sms();
 		return new NotifyRoute(new Notifier(links, queue, residents::isOptedOut,
-				PipelineConfiguration.retryPolicy(sms.retry()), clock, sms.batchSize(), sms.lease()));
+				PipelineConfiguration.retryPolicy(sms.retry()), clock, sms.batchSize(), sms.lease(),
+				new DailyTextLimit(sms.maxTextsPerNumberPerDay(), properties.zone(), quietHours),
+				postgres.dailyTextCounts()));
 	}
 
 }

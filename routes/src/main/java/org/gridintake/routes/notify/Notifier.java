@@ -28,12 +28,33 @@ public class Notifier {
 
 	private final java.time.Duration lease;
 
+	private final DailyTextLimit dailyLimit;
+
+	private final DailyTextCounts dailyCounts;
+
 	/**
 	 * @param optedOut whether a number opted out since its text was queued; checked again
 	 * right before sending
 	 */
 	public Notifier(SmsSender sender, SmsQueue queue, Predicate<Mobile> optedOut, RetryPolicy retryPolicy, Clock clock,
 			int batchSize, java.time.Duration lease) {
+		this(sender, queue, optedOut, retryPolicy, clock, batchSize, lease, null, null);
+	}
+
+	/**
+	 * @param optedOut whether a number opted out since its text was queued; checked again
+	 * right before sending
+	 * @param dailyLimit how many progress texts one number gets per day, null for no
+	 * limit
+	 * @param dailyCounts where the texts per number and day are counted
+	 */
+	public Notifier(SmsSender sender, SmsQueue queue, Predicate<Mobile> optedOut, RetryPolicy retryPolicy, Clock clock,
+			int batchSize, java.time.Duration lease, DailyTextLimit dailyLimit, DailyTextCounts dailyCounts) {
+		if (dailyLimit != null && dailyCounts == null) {
+			throw new IllegalArgumentException("a daily limit needs somewhere to count");
+		}
+		this.dailyLimit = dailyLimit;
+		this.dailyCounts = dailyCounts;
 		this.sender = sender;
 		this.queue = queue;
 		this.optedOut = optedOut;
@@ -54,7 +75,21 @@ public class Notifier {
 			this.queue.suppressed(task, "opted out");
 			return;
 		}
+		java.time.LocalDate day = null;
+		if (this.dailyLimit != null && this.dailyLimit.applies(task.kind())) {
+			day = this.dailyLimit.day(this.clock.instant());
+			if (!this.dailyCounts.reserve(task.sms().to(), day, this.dailyLimit.maxPerDay())) {
+				java.time.Instant until = this.dailyLimit.nextDayFrom(day);
+				log.info("SMS {} to {} held until {}: the number had {} progress texts today", task.id(),
+						task.sms().to(), until, this.dailyLimit.maxPerDay());
+				this.queue.postpone(task, "daily limit of " + this.dailyLimit.maxPerDay() + " texts reached", until);
+				return;
+			}
+		}
 		SmsSendOutcome outcome = this.sender.send(task.sms());
+		if (day != null && !(outcome instanceof SmsSendOutcome.Sent)) {
+			this.dailyCounts.release(task.sms().to(), day);
+		}
 		if (outcome instanceof SmsSendOutcome.Sent sent) {
 			log.info("SMS {} sent to {} in {} part(s)", task.id(), task.sms().to(), sent.messageIds().size());
 			this.queue.sent(task, sent.messageIds(), this.clock.instant());

@@ -23,6 +23,9 @@ public interface SmsQueue {
 
 	void failed(SmsTask task, String reason);
 
+	/** Puts a text back, untried and without counting an attempt, until {@code until}. */
+	void postpone(SmsTask task, String reason, java.time.Instant until);
+
 	/** Not sent and never will be: the resident opted out after it was queued. */
 	void suppressed(SmsTask task, String reason);
 

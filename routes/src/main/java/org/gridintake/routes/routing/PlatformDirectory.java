@@ -21,6 +21,13 @@ public class PlatformDirectory {
 		}
 	}
 
+	/**
+	 * The platforms whose status the gateway has to fetch, since they cannot call back.
+	 */
+	public List<PlatformEndpoint> polled() {
+		return this.byId.values().stream().filter((platform) -> platform.protocol().polled()).toList();
+	}
+
 	public Optional<PlatformEndpoint> byId(String id) {
 		return Optional.ofNullable(id).map(this.byId::get);
 	}
