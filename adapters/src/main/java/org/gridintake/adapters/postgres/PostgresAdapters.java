@@ -29,6 +29,8 @@ public final class PostgresAdapters {
 
 	private final PostgresMergeRecords mergeRecords;
 
+	private final PostgresCaseRouting caseRouting;
+
 	private PostgresAdapters(DataSource dataSource) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -38,6 +40,11 @@ public final class PostgresAdapters {
 		this.smsInbox = new PostgresSmsInbox(jdbc, tx);
 		this.smsResidents = new PostgresSmsResidents(jdbc);
 		this.mergeRecords = new PostgresMergeRecords(jdbc, tx, this.caseStore);
+		this.caseRouting = new PostgresCaseRouting(jdbc, tx, this.caseStore);
+	}
+
+	public org.gridintake.routes.routing.CaseRoutingStore caseRouting() {
+		return this.caseRouting;
 	}
 
 	public static PostgresAdapters over(DataSource dataSource) {

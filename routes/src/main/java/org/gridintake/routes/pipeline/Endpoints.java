@@ -49,6 +49,8 @@ public final class Endpoints {
 
 	public static final String MERGE_CATCH_UP_ROUTE = "merge-catch-up";
 
+	public static final String ESCALATION_ROUTE = "service-level-escalation";
+
 	private Endpoints() {
 	}
 
