@@ -91,6 +91,13 @@ class PostgresCaseRouting implements CaseRoutingStore {
 				return false;
 			}
 			Instant now = Instant.now();
+			if (reroute.get().route() == null && refusedForwardId != null) {
+				// no platform left, and the last one refused: the forward stays for the
+				// caller to dead-letter, where operators see it and can replay it
+				this.cases.insertEvent(held.get().id(),
+						new StatusEvent(held.get().status(), now, StatusEvent.GATEWAY, reroute.get().note()));
+				return false;
+			}
 			apply(held.get(), reroute.get(), now, refusedForwardId, refusal);
 			return true;
 		}));
