@@ -170,8 +170,9 @@ abstract class GatewayIntegrationTest {
 				.withStatus(201)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"platform_case_id\":\"P-1\"}")));
-		PLATFORMS.stubFor(WireMock.post(WireMock.urlPathMatching("/platforms/.+/cases/.+/updates"))
-			.willReturn(WireMock.aResponse().withStatus(200)));
+		PLATFORMS
+			.stubFor(WireMock.post(WireMock.urlPathMatching("/platforms/.+/cases/.+/(updates|withdrawal|reminders)"))
+				.willReturn(WireMock.aResponse().withStatus(200)));
 	}
 
 	WebTestClient.ResponseSpec postReport(String json, String idempotencyKey) {
@@ -231,6 +232,38 @@ abstract class GatewayIntegrationTest {
 		registry.add("gateway.media.public-base-url", () -> MEDIA_BASE_URL);
 		registry.add("gateway.media.max-photo-size", () -> "256KB");
 		registry.add("gateway.media.max-request-size", () -> "700KB");
+	}
+
+	/**
+	 * Routing rules from a copy of the city's file that a test may rewrite (and must put
+	 * back), checked often; and one category, 非机动车乱停 1107, with a one-second time to
+	 * accept, so an escalation happens within a test.
+	 */
+	@DynamicPropertySource
+	static void routing(DynamicPropertyRegistry registry) {
+		registry.add("gateway.routing.rules-file", () -> routingRules().toString());
+		registry.add("gateway.routing.rules-check-interval", () -> "100ms");
+		registry.add("gateway.routing.escalation-check-interval-ms", () -> "200");
+		registry.add("gateway.service-levels.by-category." + FAST_ACCEPT_CATEGORY + ".accept", () -> "1s");
+		registry.add("gateway.service-levels.by-category." + FAST_ACCEPT_CATEGORY + ".resolve-working-days", () -> "5");
+	}
+
+	static final String FAST_ACCEPT_CATEGORY = "1107";
+
+	private static java.nio.file.Path routingRules;
+
+	static synchronized java.nio.file.Path routingRules() {
+		if (routingRules == null) {
+			try {
+				routingRules = java.nio.file.Files.createTempFile("gateway-it-routing-rules", ".yaml");
+				java.nio.file.Files.copy(java.nio.file.Path.of(System.getProperty("gateway.config-dir", "../config"),
+						"routing-rules.yaml"), routingRules, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		return routingRules;
 	}
 
 	static final String MEDIA_BASE_URL = "https://gridintake.example.test/media/";

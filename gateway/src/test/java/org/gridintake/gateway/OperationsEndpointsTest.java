@@ -57,10 +57,12 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
 		String caseNumber = acceptedCaseNumber(postReport("""
 				{"text": "烧烤油烟呛人%s", "location": {"lon": 116.411522, "lat": 39.914483, "crs": "gcj02"}}"""
 			.formatted(UUID.randomUUID()), null));
+		// every platform refuses: the case is routed on after each refusal (a 回退) until
+		// district triage refuses too, and that forward is dead-lettered
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc
-				.sql("""
-						select o.state from forward_outbox o join report_case c on c.id = o.case_id where c.case_number = ?""")
+			.until(() -> this.jdbc.sql("""
+					select o.state from forward_outbox o join report_case c on c.id = o.case_id
+					where c.case_number = ? order by o.id desc limit 1""")
 				.param(caseNumber)
 				.query(String.class)
 				.single(), "DEAD"::equals);

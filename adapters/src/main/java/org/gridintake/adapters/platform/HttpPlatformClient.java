@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.gridintake.routes.forward.ForwardOutcome;
 import org.gridintake.routes.forward.PlatformCase;
+import org.gridintake.routes.forward.PlatformNotice;
 import org.gridintake.routes.routing.PlatformEndpoint;
 import org.gridintake.routes.status.PolledStatus;
 
@@ -71,13 +72,35 @@ class HttpPlatformClient implements PlatformClients.Client {
 		}
 	}
 
+	/**
+	 * {@code POST <cases url>/<case number>/withdrawal} or {@code …/reminders}:
+	 * {@code {"case_number", "platform_case_id", "kind", "reason", "at"}}.
+	 */
+	@Override
+	public ForwardOutcome notice(PlatformEndpoint platform, PlatformNotice notice, String idempotencyKey) {
+		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("case_number", notice.caseNumber());
+		body.put("platform_case_id", notice.platformCaseId());
+		body.put("kind", notice.kind());
+		body.put("reason", notice.reason());
+		body.put("at", notice.at().toString());
+		return post(
+				PlatformHttp.under(platform.casesUrl(), notice.caseNumber(),
+						"withdrawal".equals(notice.kind()) ? "/withdrawal" : "/reminders"),
+				body, notice.caseNumber(), idempotencyKey);
+	}
+
 	private ForwardOutcome post(URI url, PlatformCase platformCase, String idempotencyKey) {
+		return post(url, platformCase, platformCase.caseNumber(), idempotencyKey);
+	}
+
+	private ForwardOutcome post(URI url, Object payload, String caseNumber, String idempotencyKey) {
 		byte[] body;
 		try {
-			body = this.json.writeValueAsBytes(platformCase);
+			body = this.json.writeValueAsBytes(payload);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("cannot serialise case " + platformCase.caseNumber(), ex);
+			throw new IllegalStateException("cannot serialise case " + caseNumber, ex);
 		}
 		HttpRequest request = HttpRequest.newBuilder(url)
 			.timeout(this.requestTimeout)

@@ -98,6 +98,18 @@ class Open311PlatformClient implements PlatformClients.Client {
 		return new ForwardOutcome.Delivered(null);
 	}
 
+	/**
+	 * Open311 has no call for a withdrawal or a reminder either; the notice is logged and
+	 * the platform's own queue shows the case.
+	 */
+	@Override
+	public ForwardOutcome notice(PlatformEndpoint platform, org.gridintake.routes.forward.PlatformNotice notice,
+			String idempotencyKey) {
+		log.info("Platform {} speaks Open311, which has no {} call; case {}: {}", platform.id(), notice.kind(),
+				notice.caseNumber(), notice.reason());
+		return new ForwardOutcome.Delivered(null);
+	}
+
 	@Override
 	public PolledStatus fetch(PlatformEndpoint platform, String caseNumber, String platformCaseId) {
 		String query = (platform.protocol().apiKey() != null)

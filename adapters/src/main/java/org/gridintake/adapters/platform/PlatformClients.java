@@ -42,6 +42,12 @@ class PlatformClients implements PlatformClient, PlatformStatusSource {
 	}
 
 	@Override
+	public ForwardOutcome notice(PlatformEndpoint platform, org.gridintake.routes.forward.PlatformNotice notice,
+			String idempotencyKey) {
+		return clientFor(platform).notice(platform, notice, idempotencyKey);
+	}
+
+	@Override
 	public PolledStatus fetch(PlatformEndpoint platform, String caseNumber, String platformCaseId) {
 		return clientFor(platform).fetch(platform, caseNumber, platformCaseId);
 	}

@@ -35,7 +35,7 @@ final class CaseRows {
 			+ "community_code, community_name, grid_code, grid_name, grid_registry_version, master_case_id, status, "
 			+ "route_platform_id, route_level, route_area_code, route_rule, route_triage, platform_case_id, "
 			+ "location_source, place_kind, place_confidence, place_text, place_name, place_span_start, place_span_end, "
-			+ "place_lon, place_lat, address_distance_m, address_mismatch, alternative_grid_code, alternative_grid_name, filer, filer_id, taken_at, outside_area, media_urls";
+			+ "place_lon, place_lat, address_distance_m, address_mismatch, alternative_grid_code, alternative_grid_name, filer, filer_id, taken_at, outside_area, media_urls, priority";
 
 	private CaseRows() {
 	}
@@ -56,7 +56,8 @@ final class CaseRows {
 		if (rs.getString("route_platform_id") != null) {
 			route = new RouteDecision(rs.getString("route_platform_id"),
 					GridLevel.fromCode(rs.getString("route_level")), rs.getString("route_area_code"),
-					rs.getString("route_rule"), rs.getBoolean("route_triage"));
+					rs.getString("route_rule"), rs.getBoolean("route_triage"),
+					org.gridintake.routes.routing.Priority.valueOf(rs.getString("priority")));
 		}
 		return new CaseDraft(rs.getObject("id", UUID.class), new CaseNumber(rs.getString("case_number")),
 				Channel.valueOf(rs.getString("channel")),

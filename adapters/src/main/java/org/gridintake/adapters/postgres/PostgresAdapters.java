@@ -39,6 +39,8 @@ public final class PostgresAdapters {
 
 	private final PostgresStatusPolls statusPolls;
 
+	private final PostgresCaseRouting caseRouting;
+
 	private PostgresAdapters(DataSource dataSource) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		this.jdbc = jdbc;
@@ -51,6 +53,11 @@ public final class PostgresAdapters {
 		this.mergeRecords = new PostgresMergeRecords(jdbc, tx, this.caseStore);
 		this.dailyTextCounts = new PostgresDailyTextCounts(jdbc);
 		this.statusPolls = new PostgresStatusPolls(jdbc);
+		this.caseRouting = new PostgresCaseRouting(jdbc, tx, this.caseStore);
+	}
+
+	public org.gridintake.routes.routing.CaseRoutingStore caseRouting() {
+		return this.caseRouting;
 	}
 
 	public static PostgresAdapters over(DataSource dataSource) {

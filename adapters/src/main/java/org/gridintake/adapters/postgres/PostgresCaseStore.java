@@ -31,6 +31,8 @@ import org.gridintake.routes.geo.GridChain;
 import org.gridintake.routes.geo.LocationEvidence;
 import org.gridintake.routes.geo.PlaceMatch;
 import org.gridintake.routes.notify.OutboundText;
+import org.gridintake.routes.routing.RouteDecision;
+import org.gridintake.routes.routing.RoutingReason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,6 +77,10 @@ class PostgresCaseStore implements CaseStore {
 				.update();
 			for (StatusEvent event : newCase.history()) {
 				insertEvent(draft.id(), event);
+			}
+			if (link == null && draft.masterCaseId() == null && draft.route() != null) {
+				insertRouting(draft.id(), draft.route(),
+						draft.route().triage() ? RoutingReason.TRIAGE : RoutingReason.INITIAL, draft.receivedAt());
 			}
 			if (newCase.forwardToPlatformId() != null) {
 				this.jdbc.sql("""
@@ -157,7 +163,7 @@ class PostgresCaseStore implements CaseStore {
 					        :routeArea, :routeRule, :routeTriage, :platformCaseId, :locationSource, :placeKind, :placeConfidence,
 					       :placeText, :placeName, :placeStart, :placeEnd, :placeLon, :placeLat, :addressDistance,
 					       :addressMismatch, :alternativeCode, :alternativeName, :filer, :filerId, :takenAt, :outsideArea,
-					       :mediaUrls, now(), :mergeState, :doorPlate, :problemText)
+					       :mediaUrls, :priority, now(), :mergeState, :doorPlate, :problemText)
 					on conflict (channel, channel_ref) where channel_ref_kind = 'CHANNEL' do nothing
 					"""
 				.formatted(CaseRows.CASE_COLUMNS))
@@ -204,6 +210,7 @@ class PostgresCaseStore implements CaseStore {
 		params.put("routeArea", (draft.route() != null) ? draft.route().areaCode() : null);
 		params.put("routeRule", (draft.route() != null) ? draft.route().rule() : null);
 		params.put("routeTriage", (draft.route() != null) ? draft.route().triage() : null);
+		params.put("priority", (draft.route() != null) ? draft.route().priority().name() : "NORMAL");
 		params.put("platformCaseId", draft.platformCaseId());
 		params.putAll(evidenceParams(evidence));
 		params.put("addressDistance", evidence.addressDistanceMeters());
@@ -498,7 +505,7 @@ class PostgresCaseStore implements CaseStore {
 						  community_name = :communityName, grid_code = :gridCode, grid_name = :gridName,
 						  grid_registry_version = :registryVersion, status = :status, route_platform_id = :routePlatform,
 						  route_level = :routeLevel, route_area_code = :routeArea, route_rule = :routeRule,
-						  route_triage = :routeTriage, location_source = :locationSource, place_kind = :placeKind,
+						  route_triage = :routeTriage, priority = :priority, location_source = :locationSource, place_kind = :placeKind,
 						  place_confidence = :placeConfidence, place_text = :placeText, place_name = :placeName,
 						  place_span_start = :placeStart, place_span_end = :placeEnd, place_lon = :placeLon,
 						  place_lat = :placeLat, address_distance_m = :addressDistance, address_mismatch = :addressMismatch,
@@ -690,6 +697,18 @@ class PostgresCaseStore implements CaseStore {
 				return new Reporter((mobile != null) ? new Mobile(mobile) : null, rs.getBoolean("sms_allowed"));
 			})
 			.list();
+	}
+
+	/**
+	 * One line of the case's routing history: which platform, at which level, and why.
+	 */
+	void insertRouting(UUID caseId, RouteDecision route, RoutingReason reason, Instant at) {
+		this.jdbc.sql("""
+				insert into case_routing (case_id, platform_id, level, area_code, reason, rule, at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(caseId, route.platformId(), route.level().code(), route.areaCode(), reason.name(), route.rule(),
+					Timestamp.from(at))
+			.update();
 	}
 
 	void insertEvent(UUID caseId, StatusEvent event) {

@@ -9,9 +9,11 @@ import java.util.UUID;
 
 import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.casedraft.StatusEvent;
+import org.gridintake.routes.forward.ForwardKind;
 import org.gridintake.routes.forward.ForwardQueue;
 import org.gridintake.routes.forward.ForwardTask;
 import org.gridintake.routes.notify.OutboxCounts;
+import org.gridintake.routes.sla.Deadlines;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +32,7 @@ class PostgresForwardQueue implements ForwardQueue {
 	}
 
 	private record Claimed(long id, UUID caseId, String platformId, String idempotencyKey, int failedAttempts,
-			boolean update) {
+			ForwardKind kind) {
 	}
 
 	@Override
@@ -49,7 +51,7 @@ class PostgresForwardQueue implements ForwardQueue {
 			.params(lease.toMillis() / 1000.0, lease.toMillis() / 1000.0, max)
 			.query((rs, rowNum) -> new Claimed(rs.getLong("id"), rs.getObject("case_id", UUID.class),
 					rs.getString("platform_id"), rs.getString("idempotency_key"), rs.getInt("failed_attempts"),
-					"UPDATE".equals(rs.getString("kind"))))
+					ForwardKind.valueOf(rs.getString("kind"))))
 			.list());
 		List<ForwardTask> tasks = new ArrayList<>(claimed.size());
 		for (Claimed item : claimed) {
@@ -59,35 +61,55 @@ class PostgresForwardQueue implements ForwardQueue {
 				.optional()
 				.map(this.cases::withHistory)
 				.ifPresent((caseRecord) -> tasks.add(new ForwardTask(item.id(), item.platformId(),
-						item.idempotencyKey(), item.failedAttempts(), caseRecord, item.update())));
+						item.idempotencyKey(), item.failedAttempts(), caseRecord, item.kind())));
 		}
 		return tasks;
 	}
 
 	@Override
-	public void delivered(ForwardTask task, String platformCaseId, Instant at) {
+	public void delivered(ForwardTask task, String platformCaseId, Instant at, Deadlines deadlines) {
 		this.tx.executeWithoutResult((status) -> {
 			int updated = this.jdbc.sql(
 					"update forward_outbox set state = 'DONE', done_at = ?, last_error = null, claimed_until = null where id = ? and state = 'PENDING'")
 				.params(Timestamp.from(at), task.id())
 				.update();
-			if (updated == 0 || task.update()) {
+			if (updated == 0 || task.kind() != ForwardKind.CASE) {
 				return;
 			}
 			UUID caseId = task.caseRecord().draft().id();
 			// A platform may call back (say DISPATCHED) before this is recorded: never
-			// move a case backwards.
+			// move a case backwards. A case sent back (回退) is forwarded again once the
+			// next platform has it. The deadlines are that platform's, and only while it
+			// holds the case: a late delivery to a platform the case has since left sets
+			// nothing.
 			this.jdbc
 				.sql("""
-						update report_case set platform_case_id = coalesce(?, platform_case_id),
-						       status = case when status in ('RECEIVED', 'LOCATED', 'UNLOCATED') then 'FORWARDED' else status end,
+						update report_case set platform_case_id = coalesce(:platformCaseId, platform_case_id),
+						       status = case when status in ('RECEIVED', 'LOCATED', 'UNLOCATED', 'RETURNED') then 'FORWARDED'
+						                     else status end,
+						       accept_due_at = case when route_platform_id = :platform and cast(:acceptDue as timestamptz) is not null
+						                            then cast(:acceptDue as timestamptz) else accept_due_at end,
+						       resolve_due_at = case when route_platform_id = :platform and cast(:resolveDue as timestamptz) is not null
+						                             then cast(:resolveDue as timestamptz) else resolve_due_at end,
+						       resolve_overdue_at = case when route_platform_id = :platform and cast(:resolveDue as timestamptz) is not null
+						                                 then null else resolve_overdue_at end,
 						       updated_at = now()
-						where id = ?""")
-				.params(platformCaseId, caseId)
+						where id = :id""")
+				.param("platformCaseId", platformCaseId)
+				.param("platform", task.platformId())
+				.param("acceptDue", (deadlines != null) ? utc(deadlines.acceptDue()) : null,
+						java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+				.param("resolveDue", (deadlines != null) ? utc(deadlines.resolveDue()) : null,
+						java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+				.param("id", caseId)
 				.update();
 			this.cases.insertEvent(caseId, new StatusEvent(CaseStatus.FORWARDED, at, StatusEvent.GATEWAY,
 					"forwarded to " + task.platformId() + ((platformCaseId != null) ? " as " + platformCaseId : "")));
 		});
+	}
+
+	private static java.time.OffsetDateTime utc(Instant instant) {
+		return java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
 	}
 
 	// Each way an attempt ends gives up the claim in the same statement, so an amendment

@@ -378,7 +378,7 @@ class PlatformForwardingTest {
 				new SmsTemplates(Map.of(CaseStatus.CLOSED, "案件{case_number}已结案：{note}", CaseStatus.DISPATCHED,
 						"案件{case_number}已派遣")),
 				new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, ZoneId.of("Asia/Shanghai")),
-				postgres.smsResidents(), Duration.ofDays(7), Clock.systemUTC());
+				postgres.smsResidents(), Duration.ofDays(7), Clock.systemUTC(), rerouter(postgres));
 	}
 
 	private static PlatformHttpAdapters.Clients clients(Duration requestTimeout) {
@@ -393,7 +393,17 @@ class PlatformForwardingTest {
 		return new Forwarder(this.platforms, new Taxonomy(List.of()), clients.forwarding(), store.forwardQueue(),
 				new RetryPolicy(5, Duration.ofMillis(10), Duration.ofMillis(50)),
 				new CircuitBreakers(100, Duration.ofMillis(10), Clock.systemUTC()), Clock.systemUTC(), 20,
-				Duration.ofMinutes(5));
+				Duration.ofMinutes(5), SERVICE_LEVELS, rerouter(store));
+	}
+
+	private static final org.gridintake.routes.sla.ServiceLevels SERVICE_LEVELS = new org.gridintake.routes.sla.ServiceLevels(
+			new org.gridintake.routes.sla.ServiceLevels.Target(Duration.ofHours(2), 5), Map.of(),
+			java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), java.util.Set.of(),
+			ZoneId.of("Asia/Shanghai"));
+
+	private org.gridintake.routes.routing.Rerouter rerouter(PostgresAdapters store) {
+		return new org.gridintake.routes.routing.Rerouter(this.platforms, SERVICE_LEVELS, "110199", store.caseRouting(),
+				Clock.systemUTC(), 50);
 	}
 
 	/** Sends until nothing is left to send, waiting out the short backoffs. */

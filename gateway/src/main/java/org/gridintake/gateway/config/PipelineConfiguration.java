@@ -44,9 +44,13 @@ import org.gridintake.routes.portal.PortalIntakeRoute;
 import org.gridintake.routes.portal.PortalReportMapper;
 import org.gridintake.routes.routing.CaseRouter;
 import org.gridintake.routes.routing.CategoryStep;
+import org.gridintake.routes.routing.EscalationRoute;
 import org.gridintake.routes.routing.PlatformDirectory;
+import org.gridintake.routes.routing.Rerouter;
+import org.gridintake.routes.routing.RoutingRulesSource;
 import org.gridintake.routes.routing.PlatformEndpoint;
 import org.gridintake.routes.routing.Taxonomy;
+import org.gridintake.routes.sla.ServiceLevels;
 import org.gridintake.routes.sms.QuietHours;
 import org.gridintake.routes.sms.SmsResidents;
 import org.gridintake.routes.status.PlatformStatusRoute;
@@ -127,9 +131,29 @@ public class PipelineConfiguration {
 				properties.dedup().contentRefTtl());
 	}
 
+	@Bean(destroyMethod = "close")
+	RoutingRulesFile routingRules(RoutingProperties routing, Taxonomy taxonomy, PlatformDirectory platforms,
+			VersionedGridLocator grids) {
+		return new RoutingRulesFile(routing.rulesFile(), routing.rulesCheckInterval(), taxonomy, platforms,
+				(code) -> grids.unit(code).isPresent());
+	}
+
 	@Bean
-	CaseRouter caseRouter(Taxonomy taxonomy, PlatformDirectory platforms, GatewayProperties properties) {
-		return new CaseRouter(taxonomy, platforms, properties.serviceDistrict());
+	CaseRouter caseRouter(Taxonomy taxonomy, PlatformDirectory platforms, GatewayProperties properties,
+			RoutingRulesSource rules) {
+		return new CaseRouter(taxonomy, platforms, properties.serviceDistrict(), rules);
+	}
+
+	@Bean
+	Rerouter rerouter(PlatformDirectory platforms, ServiceLevels serviceLevels, GatewayProperties properties,
+			PostgresAdapters postgres, RoutingProperties routing, Clock clock) {
+		return new Rerouter(platforms, serviceLevels, properties.serviceDistrict(), postgres.caseRouting(), clock,
+				routing.escalationBatchSize());
+	}
+
+	@Bean
+	EscalationRoute escalationRoute(Rerouter rerouter) {
+		return new EscalationRoute(rerouter);
 	}
 
 	@Bean
@@ -191,19 +215,20 @@ public class PipelineConfiguration {
 
 	@Bean
 	ForwardRoute forwardRoute(PlatformDirectory platforms, Taxonomy taxonomy, ForwardQueue queue,
-			PlatformHttpAdapters.Clients clients, GatewayProperties properties, Clock clock) {
+			PlatformHttpAdapters.Clients clients, GatewayProperties properties, Clock clock,
+			ServiceLevels serviceLevels, Rerouter rerouter) {
 		GatewayProperties.Forward forward = properties.forward();
 		return new ForwardRoute(
 				new Forwarder(platforms, taxonomy, clients.forwarding(), queue, retryPolicy(forward.retry()),
 						new CircuitBreakers(forward.circuitFailures(), forward.circuitOpenFor(), clock), clock,
-						forward.batchSize(), forward.lease()));
+						forward.batchSize(), forward.lease(), serviceLevels, rerouter));
 	}
 
 	@Bean
 	PlatformStatusRoute platformStatusRoute(CaseStore store, QuietHours quietHours, SmsResidents residents,
-			GatewayProperties properties, Clock clock) {
+			GatewayProperties properties, Clock clock, Rerouter rerouter) {
 		return new PlatformStatusRoute(new PlatformStatusUpdater(store, new SmsTemplates(properties.sms().templates()),
-				quietHours, residents, properties.sms().surveyWindow(), clock));
+				quietHours, residents, properties.sms().surveyWindow(), clock, rerouter));
 	}
 
 	static RetryPolicy retryPolicy(GatewayProperties.Retry retry) {

@@ -82,6 +82,7 @@ class CaseController {
 			route.put("area_code", draft.route().areaCode());
 			route.put("triage", draft.route().triage());
 			route.put("rule", draft.route().rule());
+			route.put("priority", draft.route().priority().name());
 			view.put("route", route);
 		}
 		view.put("platform_case_id", draft.platformCaseId());

@@ -60,7 +60,8 @@ class PlatformCallbackController {
 	}
 
 	record StatusCallback(@JsonProperty("case_number") String caseNumber, String status, String note,
-			@JsonProperty("platform_case_id") String platformCaseId, @JsonProperty("occurred_at") String occurredAt) {
+			@JsonProperty("platform_case_id") String platformCaseId, @JsonProperty("occurred_at") String occurredAt,
+			@JsonProperty("resident_must_act") Boolean residentMustAct) {
 	}
 
 	@PostMapping(path = "/api/v1/platforms/{platformId}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -92,7 +93,8 @@ class PlatformCallbackController {
 			StatusCallback callback = this.bodies.parse(body, StatusCallback.class);
 			report = new PlatformStatusReport(platformId, callback.caseNumber(), callback.status(), callback.note(),
 					callback.platformCaseId(),
-					(callback.occurredAt() != null) ? Instant.parse(callback.occurredAt()) : null);
+					(callback.occurredAt() != null) ? Instant.parse(callback.occurredAt()) : null,
+					Boolean.TRUE.equals(callback.residentMustAct()));
 		}
 		catch (InvalidReportException ex) {
 			return Mono.just(ApiErrors.of(HttpStatus.BAD_REQUEST, ex.errors()));

@@ -14,7 +14,16 @@ public interface ForwardQueue {
 	List<ForwardTask> claimDue(int max, Duration lease);
 
 	/** The platform took it: records the FORWARDED step and the platform's id. */
-	void delivered(ForwardTask task, String platformCaseId, Instant at);
+	default void delivered(ForwardTask task, String platformCaseId, Instant at) {
+		delivered(task, platformCaseId, at, null);
+	}
+
+	/**
+	 * The platform took it: records the FORWARDED step, the platform's id and, for a
+	 * case, when that platform must accept and resolve it.
+	 * @param deadlines null to leave them as they are
+	 */
+	void delivered(ForwardTask task, String platformCaseId, Instant at, org.gridintake.routes.sla.Deadlines deadlines);
 
 	void retryLater(ForwardTask task, String error, Instant nextAttemptAt);
 

@@ -10,9 +10,23 @@ import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
  * @param idempotencyKey sent with every attempt
  * @param failedAttempts how many attempts have failed so far
  * @param caseRecord the case as it is now
- * @param update whether this tells the platform of a case it already has (its report
- * count and channel mix changed), rather than sending the case
+ * @param kind the case itself, or a notice about a case the platform has
  */
 public record ForwardTask(long id, String platformId, String idempotencyKey, int failedAttempts, CaseRecord caseRecord,
-		boolean update) {
+		ForwardKind kind) {
+
+	public ForwardTask(long id, String platformId, String idempotencyKey, int failedAttempts, CaseRecord caseRecord,
+			boolean update) {
+		this(id, platformId, idempotencyKey, failedAttempts, caseRecord,
+				update ? ForwardKind.UPDATE : ForwardKind.CASE);
+	}
+
+	/**
+	 * Whether this tells the platform of a case it already has (its report count and
+	 * channel mix changed), rather than sending the case.
+	 */
+	public boolean update() {
+		return this.kind == ForwardKind.UPDATE;
+	}
+
 }

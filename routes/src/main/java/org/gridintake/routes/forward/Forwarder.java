@@ -9,10 +9,14 @@ import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
 import org.gridintake.routes.geo.Crs;
 import org.gridintake.routes.geo.CoordinateTransform;
 import org.gridintake.routes.geo.GeoPoint;
+import org.gridintake.routes.geo.GridLevel;
 import org.gridintake.routes.routing.Category;
 import org.gridintake.routes.routing.PlatformDirectory;
 import org.gridintake.routes.routing.PlatformEndpoint;
+import org.gridintake.routes.routing.Rerouter;
 import org.gridintake.routes.routing.Taxonomy;
+import org.gridintake.routes.sla.Deadlines;
+import org.gridintake.routes.sla.ServiceLevels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +43,19 @@ public class Forwarder {
 
 	private final java.time.Duration lease;
 
+	private final ServiceLevels serviceLevels;
+
+	private final Rerouter rerouter;
+
+	/**
+	 * @param serviceLevels sets the deadlines of a platform that takes a case
+	 * @param rerouter routes a case a platform refused to the next one
+	 */
 	public Forwarder(PlatformDirectory platforms, Taxonomy taxonomy, PlatformClient client, ForwardQueue queue,
-			RetryPolicy retryPolicy, CircuitBreakers breakers, Clock clock, int batchSize, java.time.Duration lease) {
+			RetryPolicy retryPolicy, CircuitBreakers breakers, Clock clock, int batchSize, java.time.Duration lease,
+			ServiceLevels serviceLevels, Rerouter rerouter) {
+		this.serviceLevels = serviceLevels;
+		this.rerouter = rerouter;
 		this.breakers = breakers;
 		this.platforms = platforms;
 		this.taxonomy = taxonomy;
@@ -71,9 +86,12 @@ public class Forwarder {
 			return;
 		}
 		PlatformCase platformCase = toPlatformCase(task.caseRecord(), platform.get());
-		ForwardOutcome outcome = task.update() ? this.client.update(platform.get(), platformCase, task.idempotencyKey())
-				: this.client.forward(platform.get(), platformCase, task.idempotencyKey());
 		String caseNumber = task.caseRecord().draft().caseNumber().value();
+		ForwardOutcome outcome = switch (task.kind()) {
+			case CASE -> this.client.forward(platform.get(), platformCase, task.idempotencyKey());
+			case UPDATE -> this.client.update(platform.get(), platformCase, task.idempotencyKey());
+			case WITHDRAW, REMINDER -> this.client.notice(platform.get(), notice(task), task.idempotencyKey());
+		};
 		if (outcome instanceof ForwardOutcome.RetryLater) {
 			this.breakers.failed(task.platformId());
 		}
@@ -81,12 +99,20 @@ public class Forwarder {
 			this.breakers.succeeded(task.platformId());
 		}
 		if (outcome instanceof ForwardOutcome.Delivered delivered) {
-			log.info("Case {} forwarded to {}", caseNumber, task.platformId());
-			this.queue.delivered(task, delivered.platformCaseId(), this.clock.instant());
+			log.info("Case {} {} {}", caseNumber, sentVerb(task.kind()), task.platformId());
+			Instant now = this.clock.instant();
+			this.queue.delivered(task, delivered.platformCaseId(), now,
+					(task.kind() == ForwardKind.CASE) ? deadlines(task, platform.get(), now) : null);
 		}
 		else if (outcome instanceof ForwardOutcome.Refused refused) {
 			log.warn("Case {} refused by {}: {}", caseNumber, task.platformId(), refused.reason());
-			this.queue.deadLetter(task, "refused: " + refused.reason());
+			// "not our responsibility": the next platform not yet tried gets it, as after
+			// a 回退
+			boolean rerouted = task.kind() == ForwardKind.CASE && this.rerouter != null && this.rerouter
+				.refused(task.caseRecord().draft().caseNumber(), task.platformId(), task.id(), refused.reason());
+			if (!rerouted) {
+				this.queue.deadLetter(task, "refused: " + refused.reason());
+			}
 		}
 		else if (outcome instanceof ForwardOutcome.RetryLater retry) {
 			int failed = task.failedAttempts() + 1;
@@ -102,6 +128,37 @@ public class Forwarder {
 				this.queue.deadLetter(task, retry.reason());
 			}
 		}
+	}
+
+	private Deadlines deadlines(ForwardTask task, PlatformEndpoint platform, Instant deliveredAt) {
+		if (this.serviceLevels == null) {
+			return null;
+		}
+		CaseDraft draft = task.caseRecord().draft();
+		// the level the case was routed at; a platform named by a rule works at its own
+		GridLevel level = (draft.route() != null && platform.id().equals(draft.route().platformId()))
+				? draft.route().level() : platform.level();
+		return new Deadlines(this.serviceLevels.acceptDue(draft.categoryCode(), level, deliveredAt),
+				this.serviceLevels.resolveDue(draft.categoryCode(), level, deliveredAt));
+	}
+
+	private PlatformNotice notice(ForwardTask task) {
+		CaseDraft draft = task.caseRecord().draft();
+		String holder = (draft.route() != null) ? draft.route().platformId() : null;
+		String reason = (task.kind() == ForwardKind.WITHDRAW)
+				? "not accepted within the service level; the case now lies with " + holder
+				: "not resolved within the service level";
+		return new PlatformNotice((task.kind() == ForwardKind.WITHDRAW) ? "withdrawal" : "reminder",
+				draft.caseNumber().value(), draft.platformCaseId(), reason, this.clock.instant());
+	}
+
+	private static String sentVerb(ForwardKind kind) {
+		return switch (kind) {
+			case CASE -> "forwarded to";
+			case UPDATE -> "update sent to";
+			case WITHDRAW -> "withdrawal sent to";
+			case REMINDER -> "reminder sent to";
+		};
 	}
 
 	PlatformCase toPlatformCase(CaseRecord caseRecord, PlatformEndpoint platform) {

@@ -20,4 +20,11 @@ public interface PlatformClient {
 	 */
 	ForwardOutcome update(PlatformEndpoint platform, PlatformCase platformCase, String idempotencyKey);
 
+	/**
+	 * Tells a platform something about a case it holds or held:
+	 * {@code POST <cases url>/<case number>/withdrawal} or {@code …/reminders}, with the
+	 * case as it is now and why.
+	 */
+	ForwardOutcome notice(PlatformEndpoint platform, PlatformNotice notice, String idempotencyKey);
+
 }

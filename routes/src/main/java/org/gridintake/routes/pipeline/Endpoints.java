@@ -51,6 +51,8 @@ public final class Endpoints {
 
 	public static final String STATUS_POLL_ROUTE = "status-poll";
 
+	public static final String ESCALATION_ROUTE = "service-level-escalation";
+
 	private Endpoints() {
 	}
 

@@ -44,4 +44,16 @@ public class PlatformDirectory {
 			.max(Comparator.comparingInt((PlatformEndpoint platform) -> platform.areaCode().length()));
 	}
 
+	/**
+	 * Every platform of the level covering an area, the narrowest first: the candidates a
+	 * case may be re-routed to after one of them sent it back.
+	 */
+	public List<PlatformEndpoint> allCovering(GridLevel level, String areaCode) {
+		return this.byId.values()
+			.stream()
+			.filter((platform) -> platform.level() == level && platform.covers(areaCode))
+			.sorted(Comparator.comparingInt((PlatformEndpoint platform) -> platform.areaCode().length()).reversed())
+			.toList();
+	}
+
 }

@@ -52,7 +52,8 @@ public class SmsAddressLocator implements SmsDialogue.AddressReply {
 		if (work.location() == null) {
 			return Optional.empty();
 		}
-		RouteDecision route = this.router.decide(draft.categoryCode(), work.location().chain());
+		RouteDecision route = this.router.decide(new org.gridintake.routes.routing.RoutingInput(draft.categoryCode(),
+				work.location().chain(), null, draft.description(), draft.channel()));
 		String place = work.evidence().match().placeName();
 		String note = String.format(Locale.ROOT, "resident texted the address '%s': %s, unit grid %s %s; routed: %s",
 				text.strip(), place, work.location().chain().grid().code(), work.location().chain().grid().name(),

@@ -19,6 +19,7 @@ import org.gridintake.routes.casedraft.StatusUpdateResult.Reason;
 import org.gridintake.routes.notify.OutboundText;
 import org.gridintake.routes.notify.SmsKind;
 import org.gridintake.routes.notify.SmsTemplates;
+import org.gridintake.routes.routing.Rerouter;
 import org.gridintake.routes.sms.QuietHours;
 import org.gridintake.routes.sms.SmsResidents;
 
@@ -41,14 +42,19 @@ public class PlatformStatusUpdater {
 
 	private final Clock clock;
 
+	private final Rerouter rerouter;
+
 	/**
 	 * @param quietHours progress texts decided at night wait until morning
 	 * @param residents where a closed case's survey is remembered, so a reply of 1, 2 or
 	 * 3 is read as a rating
 	 * @param surveyWindow how long after closure a rating is accepted
+	 * @param rerouter routes a case sent back (回退) to the next platform; null to leave it
+	 * to operators
 	 */
 	public PlatformStatusUpdater(CaseStore store, SmsTemplates templates, QuietHours quietHours, SmsResidents residents,
-			Duration surveyWindow, Clock clock) {
+			Duration surveyWindow, Clock clock, Rerouter rerouter) {
+		this.rerouter = rerouter;
 		this.store = store;
 		this.templates = templates;
 		this.quietHours = quietHours;
@@ -84,7 +90,11 @@ public class PlatformStatusUpdater {
 				return new StatusChange.Refuse(Reason.CONFLICT,
 						"case " + current.caseNumber() + " cannot move from " + current.status() + " to " + next);
 			}
+			// a 回退 the gateway routes on is a hand-over between offices: residents hear
+			// of it only when they must do something
+			boolean textResidents = next != CaseStatus.RETURNED || report.residentMustAct();
 			List<OutboundText> texts = this.templates.render(next, current.caseNumber(), report.note())
+				.filter((text) -> textResidents)
 				.map((text) -> textsFor(reporters, text, sendFrom))
 				.orElse(List.of());
 			texted.clear();
@@ -99,6 +109,13 @@ public class PlatformStatusUpdater {
 			Instant until = sendFrom.plus(this.surveyWindow);
 			texted.forEach((mobile) -> this.residents.expect(mobile, SmsResidents.Expectation.Kind.RATING, number.get(),
 					until));
+		}
+		boolean returnedHere = result instanceof StatusUpdateResult.Applied
+				|| result instanceof StatusUpdateResult.Unchanged;
+		if (next == CaseStatus.RETURNED && returnedHere && !report.residentMustAct() && this.rerouter != null) {
+			// also for a repeated callback: it finishes a re-routing an earlier attempt
+			// did not get to; once the case has moved the old platform is refused
+			this.rerouter.returned(number.get(), report.platformId(), report.note());
 		}
 		return result;
 	}
