@@ -101,6 +101,26 @@ class ReplayCommandTest extends GatewayIntegrationTest {
 			.contains("Deduplication, pairwise");
 	}
 
+	@Test
+	void theTextsOfANumberAreForOperationsStaffOnlyAndBadParametersAreNamed() {
+		this.http.get().uri("/api/v1/admin/sms/messages?sender=13900139000").exchange().expectStatus().isUnauthorized();
+		this.http.get()
+			.uri("/api/v1/admin/sms/messages?sender=13900139000")
+			.header("Authorization", "Bearer " + CLIENT_KEYS.get("portal"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.http.get()
+			.uri("/api/v1/admin/sms/messages?sender=abc&since=yesterday")
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value((fields) -> assertThat(fields.toString()).contains("sender").contains("since"));
+	}
+
 	private static List<JsonNode> lines(Path file) throws Exception {
 		return Files.readAllLines(file, StandardCharsets.UTF_8)
 			.stream()
