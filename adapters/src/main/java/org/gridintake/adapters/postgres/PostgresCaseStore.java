@@ -258,6 +258,15 @@ class PostgresCaseStore implements CaseStore {
 			.map(this::withHistory);
 	}
 
+	@Override
+	public Optional<CaseNumber> findCaseNumber(java.util.UUID caseId) {
+		return this.jdbc.sql("select case_number from report_case where id = ?")
+			.param(caseId)
+			.query(String.class)
+			.optional()
+			.map(CaseNumber::new);
+	}
+
 	CaseRecord withHistory(CaseDraft draft) {
 		List<StatusEvent> history = this.jdbc
 			.sql("select status, at, source, note from status_event where case_id = ? order by id")

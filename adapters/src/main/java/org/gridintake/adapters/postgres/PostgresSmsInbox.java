@@ -207,6 +207,17 @@ class PostgresSmsInbox implements SmsInbox {
 	}
 
 	@Override
+	public List<StoredMessage> messagesFrom(String sender, Instant since) {
+		return this.jdbc.sql("""
+				select received_at, text, state, outcome, case_number from sms_mo_message
+				where sender = ? and received_at >= ? order by received_at, id""")
+			.params(sender, Timestamp.from(since))
+			.query((rs, row) -> new StoredMessage(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	@Override
 	public int reportsSince(String sender, Instant since) {
 		return this.jdbc
 			.sql("select count(*) from sms_mo_message where sender = ? and outcome = 'REPORT' and received_at >= ?")

@@ -39,6 +39,7 @@ import org.gridintake.routes.casedraft.RawMessage;
 import org.gridintake.routes.casedraft.ReportOrigin;
 import org.gridintake.routes.casedraft.ReportedPoint;
 import org.gridintake.routes.casedraft.Reporter;
+import org.gridintake.routes.dedup.PairwiseScore;
 import org.gridintake.routes.dedup.CategoryClassifier;
 import org.gridintake.routes.dedup.Classification;
 import org.gridintake.routes.dedup.LabelledText;
@@ -131,7 +132,7 @@ class MergeQualityTest {
 	@Test
 	void mergingTheSampleDistrictReachesTheFloors() {
 		Replay replay = replay(MergeRules.DEFAULTS);
-		Score score = replay.score();
+		PairwiseScore score = replay.score();
 		System.out.print(replay.table(score));
 		System.out.print(replay.notes());
 
@@ -176,7 +177,7 @@ class MergeQualityTest {
 				"precision", "recall", "F1", "wrong", "missed", "cases"));
 		variants.forEach((name, rules) -> {
 			Replay replay = replay(rules);
-			Score score = replay.score();
+			PairwiseScore score = replay.score();
 			table.append(String.format(Locale.ROOT, "%-22s %9.3f %8.3f %8.3f %8d %8d %6d%n", name, score.precision(),
 					score.recall(), score.f1(), score.mergedPairs() - score.rightPairs(),
 					score.truePairs() - score.rightPairs(), replay.cases()));
@@ -307,6 +308,10 @@ class MergeQualityTest {
 				: report.path("text").asText();
 	}
 
+	private static String incidentOf(Outcome outcome) {
+		return incident(outcome.report());
+	}
+
 	private static String incident(JsonNode report) {
 		return truth(report, "incident");
 	}
@@ -363,8 +368,8 @@ class MergeQualityTest {
 			this.outcomes.add(new Outcome(report, work, features, decision, caseId));
 		}
 
-		Score score() {
-			return Score.of(this.outcomes, (outcome) -> true);
+		PairwiseScore score() {
+			return PairwiseScore.of(this.outcomes, MergeQualityTest::incidentOf, Outcome::caseId, (outcome) -> true);
 		}
 
 		double categoryAccuracy(String channel) {
@@ -386,7 +391,7 @@ class MergeQualityTest {
 			return tally;
 		}
 
-		String table(Score all) {
+		String table(PairwiseScore all) {
 			StringBuilder table = new StringBuilder();
 			MergeRules rules = this.decider.rules();
 			table.append(String.format(Locale.ROOT,
@@ -401,7 +406,8 @@ class MergeQualityTest {
 					"reports", "located", "category", "triage", "cat.acc", "pairs", "merged", "right", "precision",
 					"recall", "F1"));
 			for (String channel : CHANNELS) {
-				table.append(row(channel, Score.of(this.outcomes, (outcome) -> outcome.channel().equals(channel))));
+				table.append(row(channel, PairwiseScore.of(this.outcomes, MergeQualityTest::incidentOf, Outcome::caseId,
+						(outcome) -> outcome.channel().equals(channel))));
 			}
 			table.append(row("all", all));
 			table.append("(pairs: truly-same pairs involving a report of the channel; merged: pairs put in one case; "
@@ -442,7 +448,7 @@ class MergeQualityTest {
 					: sorted.get((int) Math.min(sorted.size() - 1, Math.floor(share * sorted.size())));
 		}
 
-		private String row(String channel, Score score) {
+		private String row(String channel, PairwiseScore score) {
 			int[] category = categoryTally(channel);
 			long located = this.outcomes.stream()
 				.filter((outcome) -> channel.equals("all") || outcome.channel().equals(channel))
@@ -593,52 +599,6 @@ class MergeQualityTest {
 
 		String channel() {
 			return this.report.get("channel").asText();
-		}
-
-	}
-
-	/**
-	 * Pairwise counts over the pairs with at least one report chosen by the filter.
-	 *
-	 * @param truePairs pairs of one incident
-	 * @param mergedPairs pairs put in one case
-	 * @param rightPairs pairs of one incident put in one case
-	 */
-	record Score(long truePairs, long mergedPairs, long rightPairs) {
-
-		static Score of(List<Outcome> outcomes, java.util.function.Predicate<Outcome> involving) {
-			long truePairs = 0;
-			long mergedPairs = 0;
-			long rightPairs = 0;
-			for (int i = 0; i < outcomes.size(); i++) {
-				Outcome a = outcomes.get(i);
-				for (int j = i + 1; j < outcomes.size(); j++) {
-					Outcome b = outcomes.get(j);
-					if (!involving.test(a) && !involving.test(b)) {
-						continue;
-					}
-					boolean same = incident(a.report()).equals(incident(b.report()));
-					boolean merged = a.caseId().equals(b.caseId());
-					truePairs += same ? 1 : 0;
-					mergedPairs += merged ? 1 : 0;
-					rightPairs += (same && merged) ? 1 : 0;
-				}
-			}
-			return new Score(truePairs, mergedPairs, rightPairs);
-		}
-
-		double precision() {
-			return (this.mergedPairs == 0) ? 1.0 : (double) this.rightPairs / this.mergedPairs;
-		}
-
-		double recall() {
-			return (this.truePairs == 0) ? 1.0 : (double) this.rightPairs / this.truePairs;
-		}
-
-		double f1() {
-			double p = precision();
-			double r = recall();
-			return (p + r == 0) ? 0 : 2 * p * r / (p + r);
 		}
 
 	}

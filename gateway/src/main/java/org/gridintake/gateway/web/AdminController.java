@@ -2,6 +2,13 @@ package org.gridintake.gateway.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -13,7 +20,9 @@ import reactor.core.scheduler.Schedulers;
 import org.gridintake.gateway.config.GatewayProperties;
 import org.gridintake.routes.dedup.MergeCatchUp;
 import org.gridintake.routes.forward.ForwardQueue;
+import org.gridintake.routes.intake.FieldError;
 import org.gridintake.routes.notify.SmsQueue;
+import org.gridintake.routes.sms.SmsInbox;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,6 +42,9 @@ class AdminController {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminController.class);
 
+	/** How far back the SMS messages of a number go when the caller does not say. */
+	private static final Duration MESSAGES_DEFAULT_SPAN = Duration.ofDays(7);
+
 	private final ForwardQueue forwards;
 
 	private final SmsQueue texts;
@@ -40,10 +53,14 @@ class AdminController {
 
 	private final MergeCatchUp merges;
 
-	AdminController(ForwardQueue forwards, SmsQueue texts, MergeCatchUp merges, GatewayProperties properties) {
+	private final SmsInbox inbox;
+
+	AdminController(ForwardQueue forwards, SmsQueue texts, MergeCatchUp merges, SmsInbox inbox,
+			GatewayProperties properties) {
 		this.forwards = forwards;
 		this.texts = texts;
 		this.merges = merges;
+		this.inbox = inbox;
 		this.token = ("Bearer " + properties.admin().token()).getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -84,13 +101,64 @@ class AdminController {
 		});
 	}
 
-	private Mono<ResponseEntity<Object>> authorised(String auth, Supplier<Object> action) {
+	/**
+	 * What became of the texts one number sent: the case each filed or answered. The
+	 * replay command follows its SMS reports this way; the number is a resident's, so
+	 * only operations staff may ask.
+	 */
+	@GetMapping("/api/v1/admin/sms/messages")
+	Mono<ResponseEntity<Object>> smsMessages(@RequestParam(name = "sender", required = false) String sender,
+			@RequestParam(name = "since", required = false) String since,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+		ResponseEntity<Object> refused = refusal(auth);
+		if (refused != null) {
+			return Mono.just(refused);
+		}
+		List<FieldError> errors = new ArrayList<>();
+		String number = (sender != null) ? sender.strip() : "";
+		if (!number.matches("\\+?\\d{3,20}")) {
+			errors.add(new FieldError("sender", "must be the sender's number as delivered (digits, optional +)"));
+		}
+		Instant from = Instant.now().minus(MESSAGES_DEFAULT_SPAN);
+		if (since != null && !since.isBlank()) {
+			try {
+				from = OffsetDateTime.parse(since.strip()).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				errors.add(new FieldError("since", "must be an ISO-8601 date-time with offset"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			return Mono.just(ApiErrors.of(HttpStatus.BAD_REQUEST, errors));
+		}
+		Instant start = from;
+		return authorised(auth,
+				() -> Map.of("messages", this.inbox.messagesFrom(number, start).stream().map((message) -> {
+					Map<String, Object> view = new LinkedHashMap<>();
+					view.put("received_at", message.receivedAt().toString());
+					view.put("text", message.text());
+					view.put("state", message.state());
+					view.put("outcome", message.outcome());
+					view.put("case_number", message.caseNumber());
+					return view;
+				}).toList()));
+	}
+
+	/** The answer to a caller without the admin token; null for operations staff. */
+	private ResponseEntity<Object> refusal(String auth) {
 		if (auth == null || auth.isBlank()) {
-			return Mono
-				.just(ApiErrors.of(HttpStatus.UNAUTHORIZED, HttpHeaders.AUTHORIZATION, "a bearer token is required"));
+			return ApiErrors.of(HttpStatus.UNAUTHORIZED, HttpHeaders.AUTHORIZATION, "a bearer token is required");
 		}
 		if (!MessageDigest.isEqual(this.token, auth.trim().getBytes(StandardCharsets.UTF_8))) {
-			return Mono.just(ApiErrors.of(HttpStatus.FORBIDDEN, HttpHeaders.AUTHORIZATION, "is not the admin token"));
+			return ApiErrors.of(HttpStatus.FORBIDDEN, HttpHeaders.AUTHORIZATION, "is not the admin token");
+		}
+		return null;
+	}
+
+	private Mono<ResponseEntity<Object>> authorised(String auth, Supplier<Object> action) {
+		ResponseEntity<Object> refused = refusal(auth);
+		if (refused != null) {
+			return Mono.just(refused);
 		}
 		return Mono.fromCallable(() -> ResponseEntity.ok(action.get())).subscribeOn(Schedulers.boundedElastic());
 	}

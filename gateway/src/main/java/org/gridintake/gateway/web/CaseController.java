@@ -44,8 +44,20 @@ class CaseController {
 		}
 		return Mono.fromCallable(() -> this.cases.find(number.get()))
 			.subscribeOn(Schedulers.boundedElastic())
-			.map((found) -> found.<ResponseEntity<Object>>map((record) -> ResponseEntity.ok(view(record)))
+			.map((found) -> found.<ResponseEntity<Object>>map((record) -> ResponseEntity.ok(withMaster(record)))
 				.orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "case_number", "no such case")));
+	}
+
+	/**
+	 * The view with {@code merged_into}, the master's case number for a linked duplicate:
+	 * clients know cases by number, not by the stored id.
+	 */
+	private Map<String, Object> withMaster(CaseRecord record) {
+		Map<String, Object> view = view(record);
+		java.util.UUID master = record.draft().masterCaseId();
+		view.put("merged_into",
+				(master != null) ? this.cases.findCaseNumber(master).map(CaseNumber::value).orElse(null) : null);
+		return view;
 	}
 
 	static Map<String, Object> view(CaseRecord record) {

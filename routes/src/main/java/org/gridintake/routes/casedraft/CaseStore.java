@@ -22,6 +22,11 @@ public interface CaseStore {
 	Optional<CaseRecord> find(CaseNumber caseNumber);
 
 	/**
+	 * The number of the case with this id, e.g. to name the master of a merged duplicate.
+	 */
+	Optional<CaseNumber> findCaseNumber(java.util.UUID caseId);
+
+	/**
 	 * The case stored under a reference the channel itself gave
 	 * ({@link ChannelRef.Kind#CHANNEL}), so a channel can recognise a report it delivered
 	 * before even when the fast duplicate index has forgotten it.

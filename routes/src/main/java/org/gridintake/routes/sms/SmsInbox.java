@@ -37,4 +37,18 @@ public interface SmsInbox {
 	/** How many of this sender's messages became reports since then. */
 	int reportsSince(String sender, Instant since);
 
+	/**
+	 * The whole messages of one sender received since then, oldest first, with what
+	 * became of each: for operators and the replay command to follow a texted report.
+	 */
+	List<StoredMessage> messagesFrom(String sender, Instant since);
+
+	/**
+	 * @param state PENDING, DONE or DEAD
+	 * @param outcome what became of it once done (REPORT, ADDRESS, QUERY …), else null
+	 * @param caseNumber the case it filed or answered, if any
+	 */
+	record StoredMessage(Instant receivedAt, String text, String state, String outcome, String caseNumber) {
+	}
+
 }
