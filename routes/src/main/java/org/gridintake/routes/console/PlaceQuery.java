@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.gridintake.routes.casedraft.ReportedPoint;
 import org.gridintake.routes.geo.Crs;
 import org.gridintake.routes.geo.GeoPoint;
+import org.gridintake.routes.intake.DecimalText;
 import org.gridintake.routes.intake.FieldError;
 import org.gridintake.routes.intake.InvalidReportException;
 
@@ -58,14 +59,9 @@ public record PlaceQuery(String address, ReportedPoint point) {
 			errors.add(new FieldError(field, "is required with " + ("lon".equals(field) ? "lat" : "lon")));
 			return null;
 		}
-		try {
-			double parsed = Double.parseDouble(value.strip());
-			if (Double.isFinite(parsed) && Math.abs(parsed) <= limit) {
-				return parsed;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below, like a number out of range
+		Double parsed = DecimalText.parse(value);
+		if (parsed != null && Math.abs(parsed) <= limit) {
+			return parsed;
 		}
 		errors.add(new FieldError(field, message));
 		return null;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.gridintake.routes.intake.DecimalText;
 import org.gridintake.routes.intake.FieldError;
 import org.gridintake.routes.media.MediaLinks;
 import org.gridintake.routes.portal.PortalReport;
@@ -117,18 +118,11 @@ public class Open311RequestMapper {
 		if (text == null) {
 			return null;
 		}
-		try {
-			double parsed = Double.parseDouble(text);
-			if (!Double.isFinite(parsed)) {
-				errors.add(bad(field, "must be a finite number"));
-				return null;
-			}
-			return parsed;
-		}
-		catch (NumberFormatException ex) {
+		Double parsed = DecimalText.parse(text);
+		if (parsed == null) {
 			errors.add(bad(field, "must be a decimal number"));
-			return null;
 		}
+		return parsed;
 	}
 
 	private static Open311Error bad(String field, String message) {
