@@ -175,7 +175,16 @@ class MergeJourneyTest extends GatewayIntegrationTest {
 		finally {
 			TestServers.redis().start();
 		}
+		// Redis came back empty: a report arriving before the index is rebuilt must not
+		// open a second case because the empty index knows of none
+		String third = acceptedCaseNumber(postReport(report.formatted(tag, "116.38115"), null));
 		await().atMost(Duration.ofSeconds(30)).until(() -> "MERGED".equals(field(second, "status")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "MERGED".equals(field(third, "status")));
+		assertThat(this.jdbc.sql("""
+				select count(*) from report_case where description like ? and master_case_id is null""")
+			.param("%" + tag)
+			.query(Integer.class)
+			.single()).as("one open case for the incident").isEqualTo(1);
 		assertThat(field(second, "master_case_id"))
 			.isEqualTo(this.jdbc.sql("select id::text from report_case where case_number = ?")
 				.param(first)

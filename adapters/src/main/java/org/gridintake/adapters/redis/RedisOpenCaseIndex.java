@@ -90,16 +90,21 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 
 	private static final long MAX_BACKOFF_MICROS = 50_000;
 
-	private static final Script NEAR = new Script("""
-			local hits = redis.call('GEOSEARCH', KEYS[1], 'FROMLONLAT', ARGV[1], ARGV[2],
-				'BYRADIUS', ARGV[3], 'm', 'ASC', 'COUNT', tonumber(ARGV[4]))
-			if #hits == 0 then return {} end
-			local values = redis.call('HMGET', KEYS[2], unpack(hits))
-			local out = {}
-			for i, id in ipairs(hits) do
-				if values[i] then out[#out + 1] = values[i] end
-			end
-			return out""");
+	// An index that was never built, or that a Redis restarted without its data lost,
+	// would find nothing and let a duplicate open a second case: the caller defers
+	// instead.
+	private static final Script NEAR = new Script(
+			"""
+					if redis.call('EXISTS', KEYS[3]) == 0 then return redis.error_reply('NOTBUILT open-case index not built') end
+					local hits = redis.call('GEOSEARCH', KEYS[1], 'FROMLONLAT', ARGV[1], ARGV[2],
+						'BYRADIUS', ARGV[3], 'm', 'ASC', 'COUNT', tonumber(ARGV[4]))
+					if #hits == 0 then return {} end
+					local values = redis.call('HMGET', KEYS[2], unpack(hits))
+					local out = {}
+					for i, id in ipairs(hits) do
+						if values[i] then out[#out + 1] = values[i] end
+					end
+					return out""");
 
 	private static final Script ADD = new Script("""
 			redis.call('GEOADD', KEYS[1], ARGV[1], ARGV[2], ARGV[3])
@@ -186,7 +191,8 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 			return List.of();
 		}
 		List<Object> found = call(NEAR, ScriptOutputType.MULTI,
-				new String[] { geoKey(this.prefix, categoryCode), caseKey(this.prefix, categoryCode) },
+				new String[] { geoKey(this.prefix, categoryCode), caseKey(this.prefix, categoryCode),
+						this.prefix + "built" },
 				number(point.lon()), number(point.lat()), number(radiusMeters), Integer.toString(limit));
 		List<MergeCandidate> candidates = new ArrayList<>(found.size());
 		for (Object value : found) {

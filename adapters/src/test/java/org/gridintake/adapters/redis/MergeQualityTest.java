@@ -228,6 +228,7 @@ class MergeQualityTest {
 		MergeDecider decider = new MergeDecider(rules);
 		OpenCaseIndex index = RedisAdapters.openCaseIndex(client,
 				OpenCaseIndexSettings.DEFAULTS.withKeyPrefix("quality:" + UUID.randomUUID() + ":"));
+		index.replaceAll(List.of());
 		Duration longestWindow = rules.windowByCategory()
 			.values()
 			.stream()

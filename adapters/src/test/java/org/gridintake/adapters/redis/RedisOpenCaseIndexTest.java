@@ -77,6 +77,8 @@ class RedisOpenCaseIndexTest {
 		// a prefix of its own per test: nothing another test left behind is seen
 		this.settings = OpenCaseIndexSettings.DEFAULTS.withKeyPrefix("test:" + UUID.randomUUID() + ":");
 		this.index = RedisAdapters.openCaseIndex(client, this.settings);
+		// as the gateway's catch-up does at start-up: an index is built before it is used
+		this.index.replaceAll(List.of());
 	}
 
 	private static GeoPoint north(GeoPoint from, double meters) {
@@ -352,6 +354,19 @@ class RedisOpenCaseIndexTest {
 					.containsExactly(before);
 			});
 		this.index.lock(HYDRANT, HERE, 100).close();
+	}
+
+	@Test
+	void anIndexThatWasNeverBuiltRefusesToAnswerRatherThanFindNothing() {
+		OpenCaseIndex unbuilt = RedisAdapters.openCaseIndex(client,
+				OpenCaseIndexSettings.DEFAULTS.withKeyPrefix("test:" + UUID.randomUUID() + ":"));
+		assertThat(unbuilt.isBuilt()).isFalse();
+		assertThatExceptionOfType(MergeIndexUnavailableException.class)
+			.isThrownBy(() -> unbuilt.near(HYDRANT, HERE, 100, 10))
+			.withMessageContaining("not built");
+		unbuilt.replaceAll(List.of());
+		assertThat(unbuilt.isBuilt()).isTrue();
+		assertThat(unbuilt.near(HYDRANT, HERE, 100, 10)).isEmpty();
 	}
 
 }
