@@ -3,6 +3,9 @@ package org.gridintake.gateway;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -44,6 +47,7 @@ final class HttpLoad {
 		long end = System.nanoTime() + duration.toNanos();
 		AtomicLong ok = new AtomicLong();
 		AtomicLong other = new AtomicLong();
+		Map<String, AtomicLong> otherKinds = new ConcurrentHashMap<>();
 		long[][] latencies = new long[this.connections][];
 		int[] counts = new int[this.connections];
 		long cpuBefore = processCpuNanos();
@@ -69,10 +73,14 @@ final class HttpLoad {
 						}
 						else {
 							other.incrementAndGet();
+							otherKinds.computeIfAbsent(Integer.toString(status), (kind) -> new AtomicLong())
+								.incrementAndGet();
 						}
 					})
 					.onErrorResume((ex) -> {
 						other.incrementAndGet();
+						otherKinds.computeIfAbsent(ex.getClass().getSimpleName(), (kind) -> new AtomicLong())
+							.incrementAndGet();
 						return Mono.empty();
 					});
 			}).repeat(() -> System.nanoTime() < end).then();
@@ -87,7 +95,7 @@ final class HttpLoad {
 			at += counts[user];
 		}
 		Arrays.sort(all);
-		return new Result(ok.get(), other.get(), seconds, cpuSeconds, all);
+		return new Result(ok.get(), other.get(), new TreeMap<>(otherKinds), seconds, cpuSeconds, all);
 	}
 
 	private static long processCpuNanos() {
@@ -103,7 +111,8 @@ final class HttpLoad {
 	 * @param cpuSeconds CPU time this whole JVM used meanwhile (load generator included):
 	 * on a shared machine, CPU per answer says more than the rate
 	 */
-	record Result(long ok, long other, double seconds, double cpuSeconds, long[] sortedLatencies) {
+	record Result(long ok, long other, Map<String, AtomicLong> otherKinds, double seconds, double cpuSeconds,
+			long[] sortedLatencies) {
 
 		double perSecond() {
 			return this.ok / this.seconds;
@@ -119,10 +128,11 @@ final class HttpLoad {
 
 		String describe() {
 			return String.format(Locale.ROOT,
-					"%,.0f/s answered as expected (%,d in %.1f s), %d other answers or errors; "
+					"%,.0f/s answered as expected (%,d in %.1f s), %d other answers or errors %s; "
 							+ "latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; JVM CPU %.2f ms per answer",
-					perSecond(), this.ok, this.seconds, this.other, percentileMillis(0.50), percentileMillis(0.95),
-					percentileMillis(0.99), percentileMillis(1.0), 1000 * this.cpuSeconds / Math.max(1, this.ok));
+					perSecond(), this.ok, this.seconds, this.other, this.otherKinds, percentileMillis(0.50),
+					percentileMillis(0.95), percentileMillis(0.99), percentileMillis(1.0),
+					1000 * this.cpuSeconds / Math.max(1, this.ok));
 		}
 
 	}
