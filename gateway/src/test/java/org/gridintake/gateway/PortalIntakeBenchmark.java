@@ -70,7 +70,7 @@ class PortalIntakeBenchmark extends GatewayIntegrationTest {
 
 	private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 20));
 
-	private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("benchmark.warmup-seconds", 10));
+	private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("benchmark.warmup-seconds", 30));
 
 	private static final Path CONFIG = Path.of(System.getProperty("gateway.config-dir", "../config"));
 
