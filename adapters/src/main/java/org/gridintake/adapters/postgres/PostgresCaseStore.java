@@ -2,6 +2,8 @@ package org.gridintake.adapters.postgres;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,25 +74,7 @@ class PostgresCaseStore implements CaseStore {
 			if (!insertCase(draft, draft.masterCaseId(), newCase)) {
 				return new RecordOutcome.AlreadyStored(existingNumber(draft));
 			}
-			this.jdbc.sql("insert into raw_message (case_id, content_type, body) values (?, ?, ?)")
-				.params(draft.id(), newCase.raw().contentType(), newCase.raw().body())
-				.update();
-			for (StatusEvent event : newCase.history()) {
-				insertEvent(draft.id(), event);
-			}
-			if (link == null && draft.masterCaseId() == null && draft.route() != null) {
-				insertRouting(draft.id(), draft.route(),
-						draft.route().triage() ? RoutingReason.TRIAGE : RoutingReason.INITIAL, draft.receivedAt());
-			}
-			if (newCase.forwardToPlatformId() != null) {
-				this.jdbc.sql("""
-						insert into forward_outbox (case_id, platform_id, idempotency_key, next_attempt_at)
-						values (?, ?, ?, coalesce(?, now()))""")
-					.params(draft.id(), newCase.forwardToPlatformId(),
-							draft.caseNumber().value() + "/" + newCase.forwardToPlatformId() + "/new",
-							(newCase.forwardNotBefore() != null) ? Timestamp.from(newCase.forwardNotBefore()) : null)
-					.update();
-			}
+			insertCaseDetails(draft, newCase, link == null && draft.masterCaseId() == null && draft.route() != null);
 			if (link != null) {
 				insertMergeLink(draft, link);
 				if (masterPlatform != null) {
@@ -100,6 +84,50 @@ class PostgresCaseStore implements CaseStore {
 			}
 			return new RecordOutcome.Stored(draft.caseNumber(), (link != null) ? link.masterNumber() : null);
 		});
+	}
+
+	/**
+	 * The new case's raw message, history, first routing line and forward outbox entry in
+	 * one statement: on the intake path every round trip to the database is paid by each
+	 * report, inside its transaction.
+	 */
+	private void insertCaseDetails(CaseDraft draft, NewCase newCase, boolean routed) {
+		List<String> writes = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		if (!newCase.history().isEmpty()) {
+			StringBuilder events = new StringBuilder(
+					"events as (insert into status_event (case_id, status, at, source, note) values ");
+			for (int i = 0; i < newCase.history().size(); i++) {
+				StatusEvent event = newCase.history().get(i);
+				// one multi-row insert numbers its rows in order: the history keeps its
+				// order
+				events.append((i > 0) ? ", " : "").append("(?, ?, ?, ?, ?)");
+				params.addAll(Arrays.asList(draft.id(), event.status().name(), Timestamp.from(event.at()),
+						event.source(), event.note()));
+			}
+			writes.add(events.append(")").toString());
+		}
+		if (routed) {
+			RouteDecision route = draft.route();
+			writes.add("routing as (insert into case_routing (case_id, platform_id, level, area_code, reason, rule, at)"
+					+ " values (?, ?, ?, ?, ?, ?, ?))");
+			params.addAll(Arrays.asList(draft.id(), route.platformId(), route.level().code(), route.areaCode(),
+					(route.triage() ? RoutingReason.TRIAGE : RoutingReason.INITIAL).name(), route.rule(),
+					Timestamp.from(draft.receivedAt())));
+		}
+		if (newCase.forwardToPlatformId() != null) {
+			writes.add("outbox as (insert into forward_outbox (case_id, platform_id, idempotency_key, next_attempt_at)"
+					+ " values (?, ?, ?, coalesce(cast(? as timestamptz), now())))");
+			params.addAll(Arrays.asList(draft.id(), newCase.forwardToPlatformId(),
+					draft.caseNumber().value() + "/" + newCase.forwardToPlatformId() + "/new",
+					(newCase.forwardNotBefore() != null) ? Timestamp.from(newCase.forwardNotBefore()) : null));
+		}
+		params.addAll(Arrays.asList(draft.id(), newCase.raw().contentType(), newCase.raw().body()));
+		this.jdbc
+			.sql((writes.isEmpty() ? "" : "with " + String.join(", ", writes) + " ")
+					+ "insert into raw_message (case_id, content_type, body) values (?, ?, ?)")
+			.params(params)
+			.update();
 	}
 
 	/**
