@@ -10,10 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import org.gridintake.adapters.files.FileChecks;
 import org.gridintake.routes.geo.GeoPoint;
 import org.gridintake.routes.geo.GridLocation;
 import org.gridintake.routes.geo.GridLocator;
@@ -64,18 +63,7 @@ final class ReloadingGridLocator implements VersionedGridLocator {
 		this.serviceMarginMeters = serviceMarginMeters;
 		this.keptVersions = Math.max(1, keptVersions);
 		reloadNow();
-		if (checkInterval != null && !checkInterval.isZero() && !checkInterval.isNegative()) {
-			this.watcher = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "grid-registry-watcher");
-				thread.setDaemon(true);
-				return thread;
-			});
-			long millis = Math.max(1, checkInterval.toMillis());
-			this.watcher.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
-		}
-		else {
-			this.watcher = null;
-		}
+		this.watcher = FileChecks.every(checkInterval, "grid-registry-watcher", this::check);
 	}
 
 	@Override

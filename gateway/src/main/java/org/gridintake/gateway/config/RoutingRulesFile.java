@@ -8,11 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.gridintake.adapters.files.FileChecks;
 import org.gridintake.routes.routing.PlatformDirectory;
 import org.gridintake.routes.routing.RoutingRules;
 import org.gridintake.routes.routing.RoutingRulesSource;
@@ -59,18 +58,7 @@ final class RoutingRulesFile implements RoutingRulesSource, AutoCloseable {
 		this.lastDigest = digest(content);
 		log.info("Routing rules {}: {} rule(s), urgent words {}", file, this.current.rules().size(),
 				this.current.urgentKeywords());
-		if (!checkInterval.isZero() && !checkInterval.isNegative()) {
-			this.watcher = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "routing-rules-watcher");
-				thread.setDaemon(true);
-				return thread;
-			});
-			long millis = Math.max(1, checkInterval.toMillis());
-			this.watcher.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
-		}
-		else {
-			this.watcher = null;
-		}
+		this.watcher = FileChecks.every(checkInterval, "routing-rules-watcher", this::check);
 	}
 
 	@Override
