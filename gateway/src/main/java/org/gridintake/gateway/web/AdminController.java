@@ -1,7 +1,5 @@
 package org.gridintake.gateway.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -49,7 +47,7 @@ class AdminController {
 
 	private final SmsQueue texts;
 
-	private final byte[] token;
+	private final AdminToken token;
 
 	private final MergeCatchUp merges;
 
@@ -61,7 +59,7 @@ class AdminController {
 		this.texts = texts;
 		this.merges = merges;
 		this.inbox = inbox;
-		this.token = ("Bearer " + properties.admin().token()).getBytes(StandardCharsets.UTF_8);
+		this.token = new AdminToken(properties.admin().token());
 	}
 
 	@GetMapping("/api/v1/admin/outboxes")
@@ -110,7 +108,7 @@ class AdminController {
 	Mono<ResponseEntity<Object>> smsMessages(@RequestParam(name = "sender", required = false) String sender,
 			@RequestParam(name = "since", required = false) String since,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-		ResponseEntity<Object> refused = refusal(auth);
+		ResponseEntity<Object> refused = this.token.refusal(auth);
 		if (refused != null) {
 			return Mono.just(refused);
 		}
@@ -144,19 +142,8 @@ class AdminController {
 				}).toList()));
 	}
 
-	/** The answer to a caller without the admin token; null for operations staff. */
-	private ResponseEntity<Object> refusal(String auth) {
-		if (auth == null || auth.isBlank()) {
-			return ApiErrors.of(HttpStatus.UNAUTHORIZED, HttpHeaders.AUTHORIZATION, "a bearer token is required");
-		}
-		if (!MessageDigest.isEqual(this.token, auth.trim().getBytes(StandardCharsets.UTF_8))) {
-			return ApiErrors.of(HttpStatus.FORBIDDEN, HttpHeaders.AUTHORIZATION, "is not the admin token");
-		}
-		return null;
-	}
-
 	private Mono<ResponseEntity<Object>> authorised(String auth, Supplier<Object> action) {
-		ResponseEntity<Object> refused = refusal(auth);
+		ResponseEntity<Object> refused = this.token.refusal(auth);
 		if (refused != null) {
 			return Mono.just(refused);
 		}

@@ -1,7 +1,5 @@
 package org.gridintake.gateway.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +28,7 @@ class FiguresController {
 
 	private final CityFigures figures;
 
-	private final byte[] token;
+	private final AdminToken token;
 
 	private final GatewayProperties properties;
 
@@ -40,19 +38,16 @@ class FiguresController {
 		this.figures = figures;
 		this.properties = properties;
 		this.clock = clock;
-		this.token = ("Bearer " + properties.admin().token()).getBytes(StandardCharsets.UTF_8);
+		this.token = new AdminToken(properties.admin().token());
 	}
 
 	@GetMapping("/api/v1/admin/figures")
 	Mono<ResponseEntity<Object>> figures(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String by,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-		if (auth == null || auth.isBlank()) {
-			return Mono
-				.just(ApiErrors.of(HttpStatus.UNAUTHORIZED, HttpHeaders.AUTHORIZATION, "a bearer token is required"));
-		}
-		if (!MessageDigest.isEqual(this.token, auth.trim().getBytes(StandardCharsets.UTF_8))) {
-			return Mono.just(ApiErrors.of(HttpStatus.FORBIDDEN, HttpHeaders.AUTHORIZATION, "is not the admin token"));
+		ResponseEntity<Object> refused = this.token.refusal(auth);
+		if (refused != null) {
+			return Mono.just(refused);
 		}
 		FiguresRequest.Result request = FiguresRequest.read(from, to, by, this.properties.zone(), this.clock.instant());
 		if (!request.errors().isEmpty()) {
