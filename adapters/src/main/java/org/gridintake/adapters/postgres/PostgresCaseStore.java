@@ -296,19 +296,7 @@ class PostgresCaseStore implements CaseStore {
 	}
 
 	CaseRecord withHistory(CaseDraft draft) {
-		List<StatusEvent> history = this.jdbc
-			.sql("select status, at, source, note from status_event where case_id = ? order by id")
-			.param(draft.id())
-			.query(CaseRows::event)
-			.list();
-		Map<Channel, Integer> mix = new java.util.EnumMap<>(Channel.class);
-		this.jdbc.sql("select channel, count(*) from report_case where id = ? or master_case_id = ? group by channel")
-			.params(draft.id(), draft.id())
-			.query((rs) -> {
-				mix.put(Channel.valueOf(rs.getString(1)), rs.getInt(2));
-			});
-		int reports = mix.values().stream().mapToInt(Integer::intValue).sum();
-		return new CaseRecord(draft, history, reports, mix);
+		return withHistories(List.of(draft)).get(0);
 	}
 
 	@Override
@@ -378,7 +366,7 @@ class PostgresCaseStore implements CaseStore {
 	 * The same as {@link #withHistory} for many cases, in two queries instead of two per
 	 * case.
 	 */
-	private List<CaseRecord> withHistories(List<CaseDraft> drafts) {
+	List<CaseRecord> withHistories(List<CaseDraft> drafts) {
 		if (drafts.isEmpty()) {
 			return List.of();
 		}
@@ -410,15 +398,12 @@ class PostgresCaseStore implements CaseStore {
 
 	@Override
 	public List<CaseRecord> recentByReporter(Mobile mobile, int limit) {
-		return this.jdbc
+		return withHistories(this.jdbc
 			.sql("select " + CaseRows.CASE_COLUMNS
 					+ " from report_case where reporter_mobile = ? order by received_at desc limit ?")
 			.params(mobile.digits(), limit)
 			.query(CaseRows::draft)
-			.list()
-			.stream()
-			.map(this::withHistory)
-			.toList();
+			.list());
 	}
 
 	@Override

@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
 import org.gridintake.routes.casedraft.CaseStatus;
 import org.gridintake.routes.casedraft.StatusEvent;
 import org.gridintake.routes.forward.ForwardKind;
@@ -53,15 +56,26 @@ class PostgresForwardQueue implements ForwardQueue {
 					rs.getString("platform_id"), rs.getString("idempotency_key"), rs.getInt("failed_attempts"),
 					ForwardKind.valueOf(rs.getString("kind"))))
 			.list());
+		if (claimed.isEmpty()) {
+			return List.of();
+		}
+		// the whole batch's cases and histories in three queries, not three per item
+		String[] caseIds = claimed.stream().map((item) -> item.caseId().toString()).distinct().toArray(String[]::new);
+		Map<UUID, CaseRecord> records = new HashMap<>();
+		this.cases
+			.withHistories(this.jdbc
+				.sql("select " + CaseRows.CASE_COLUMNS + " from report_case where id = any(cast(? as uuid[]))")
+				.param(caseIds)
+				.query(CaseRows::draft)
+				.list())
+			.forEach((caseRecord) -> records.put(caseRecord.draft().id(), caseRecord));
 		List<ForwardTask> tasks = new ArrayList<>(claimed.size());
 		for (Claimed item : claimed) {
-			this.jdbc.sql("select " + CaseRows.CASE_COLUMNS + " from report_case where id = ?")
-				.param(item.caseId())
-				.query(CaseRows::draft)
-				.optional()
-				.map(this.cases::withHistory)
-				.ifPresent((caseRecord) -> tasks.add(new ForwardTask(item.id(), item.platformId(),
-						item.idempotencyKey(), item.failedAttempts(), caseRecord, item.kind())));
+			CaseRecord caseRecord = records.get(item.caseId());
+			if (caseRecord != null) {
+				tasks.add(new ForwardTask(item.id(), item.platformId(), item.idempotencyKey(), item.failedAttempts(),
+						caseRecord, item.kind()));
+			}
 		}
 		return tasks;
 	}
