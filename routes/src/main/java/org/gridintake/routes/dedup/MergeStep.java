@@ -39,19 +39,19 @@ public class MergeStep {
 		if (features.categoryCode() == null || features.point() == null) {
 			return this.recorder.record(work, null, null, false).result();
 		}
+		double radius = this.decider.searchRadius(features.categoryCode());
 		OpenCaseIndex.AreaLock lock;
 		List<MergeCandidate> candidates;
 		try {
-			lock = this.index.lock(features.categoryCode(), features.point(),
-					this.decider.searchRadius(features.categoryCode()));
+			lock = this.index.lock(features.categoryCode(), features.point(), radius);
 		}
 		catch (MergeIndexUnavailableException ex) {
 			return deferred(work, features, ex);
 		}
 		try {
 			try {
-				candidates = this.index.near(features.categoryCode(), features.point(),
-						this.decider.searchRadius(features.categoryCode()), this.decider.maxCandidates());
+				candidates = this.index.near(features.categoryCode(), features.point(), radius,
+						this.decider.maxCandidates());
 			}
 			catch (MergeIndexUnavailableException ex) {
 				return deferred(work, features, ex);
