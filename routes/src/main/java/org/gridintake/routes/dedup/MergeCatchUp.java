@@ -3,6 +3,8 @@ package org.gridintake.routes.dedup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public class MergeCatchUp {
 
 	private static final Logger log = LoggerFactory.getLogger(MergeCatchUp.class);
+
+	private static final int PENDING_BATCH = 100;
 
 	private final MergeRecords records;
 
@@ -56,11 +60,23 @@ public class MergeCatchUp {
 	}
 
 	/**
+	 * Rebuilds the index from PostgreSQL. Reports stored while it was away are decided
+	 * against the rebuilt set, oldest first, before it goes live: otherwise a report
+	 * arriving the moment it is back would find none of them, open a case, and the older
+	 * reports of the same incident would then join the newer one.
 	 * @return how many open cases the rebuilt index holds
 	 */
 	public synchronized int rebuild() {
+		// Asked first so that while Redis is down the kept reports wait their hold
+		// (throws MergeIndexUnavailableException) instead of being decided here.
+		this.index.isBuilt();
 		Instant now = this.clock.instant();
-		List<OpenCase> open = this.records.openMasters(now.minus(this.maxWindow));
+		List<OpenCase> open = new ArrayList<>(this.records.openMasters(now.minus(this.maxWindow)));
+		for (OpenCase pending : this.records.pendingMerges(PENDING_BATCH)) {
+			if (!decide(pending, nearestIn(open, pending.features()))) {
+				open.add(pending);
+			}
+		}
 		this.index.replaceAll(open);
 		this.rebuildNeeded = false;
 		this.closedCheckedAt = now;
@@ -89,7 +105,7 @@ public class MergeCatchUp {
 	}
 
 	private void decidePending() {
-		for (OpenCase pending : this.records.pendingMerges(100)) {
+		for (OpenCase pending : this.records.pendingMerges(PENDING_BATCH)) {
 			MergeFeatures features = pending.features();
 			double radius = this.decider.searchRadius(features.categoryCode());
 			try (OpenCaseIndex.AreaLock lock = this.index.lock(features.categoryCode(), features.point(), radius)) {
@@ -98,23 +114,49 @@ public class MergeCatchUp {
 					.stream()
 					.filter((candidate) -> !candidate.openCase().caseId().equals(pending.caseId()))
 					.toList();
-				MergeDecision decision = this.decider.decide(features, candidates);
-				if (decision instanceof MergeDecision.DuplicateOf duplicate
-						&& this.records.linkPending(pending.caseId(), new MergeLink(duplicate.master().caseId(),
-								duplicate.master().caseNumber(), duplicate.evidence(), MergeStep.GATEWAY))) {
-					log.info("Case {} merged into {} after the index came back", pending.caseNumber().value(),
-							duplicate.master().caseNumber().value());
-					continue;
+				if (!decide(pending, candidates)) {
+					this.index.add(pending);
 				}
-				this.records.markDecided(pending.caseId());
-				this.index.add(pending);
 			}
 		}
 	}
 
+	/**
+	 * @return whether the report was linked to a master; otherwise it is now a case of
+	 * its own
+	 */
+	private boolean decide(OpenCase pending, List<MergeCandidate> candidates) {
+		MergeDecision decision = this.decider.decide(pending.features(), candidates);
+		if (decision instanceof MergeDecision.DuplicateOf duplicate
+				&& this.records.linkPending(pending.caseId(), new MergeLink(duplicate.master().caseId(),
+						duplicate.master().caseNumber(), duplicate.evidence(), MergeStep.GATEWAY))) {
+			log.info("Case {} merged into {} after the index came back", pending.caseNumber().value(),
+					duplicate.master().caseNumber().value());
+			return true;
+		}
+		this.records.markDecided(pending.caseId());
+		return false;
+	}
+
+	/** What {@link OpenCaseIndex#near} would answer, from cases not yet in the index. */
+	private List<MergeCandidate> nearestIn(List<OpenCase> open, MergeFeatures features) {
+		if (features.categoryCode() == null || features.point() == null) {
+			return List.of();
+		}
+		double radius = this.decider.searchRadius(features.categoryCode());
+		return open.stream()
+			.filter((candidate) -> features.categoryCode().equals(candidate.features().categoryCode()))
+			.map((candidate) -> new MergeCandidate(candidate,
+					features.point().distanceMeters(candidate.features().point())))
+			.filter((candidate) -> candidate.distanceMeters() <= radius)
+			.sorted(Comparator.comparingDouble(MergeCandidate::distanceMeters))
+			.limit(this.decider.maxCandidates() + 1)
+			.toList();
+	}
+
 	private void forwardOverduePending() {
 		Instant overdue = this.clock.instant().minus(this.pendingHold);
-		for (OpenCase pending : this.records.pendingMerges(100)) {
+		for (OpenCase pending : this.records.pendingMerges(PENDING_BATCH)) {
 			if (pending.features().at().isBefore(overdue)) {
 				log.warn("Case {} waited {} for the merge index; forwarded as a case of its own",
 						pending.caseNumber().value(), this.pendingHold);
