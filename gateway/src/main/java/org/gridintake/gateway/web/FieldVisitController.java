@@ -10,7 +10,6 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.gridintake.gateway.config.FieldVisitProperties;
 import org.gridintake.routes.field.FieldBatchOutcome;
@@ -44,11 +43,15 @@ class FieldVisitController {
 
 	private final MeterRegistry meters;
 
+	private final IntakeWorkers workers;
+
 	private final Clock clock;
 
 	private final int maxBodyBytes;
 
-	FieldVisitController(ProducerTemplate camel, FieldVisitProperties properties, MeterRegistry meters, Clock clock) {
+	FieldVisitController(ProducerTemplate camel, FieldVisitProperties properties, MeterRegistry meters,
+			IntakeWorkers workers, Clock clock) {
+		this.workers = workers;
 		this.camel = camel;
 		this.meters = meters;
 		this.clock = clock;
@@ -78,8 +81,7 @@ class FieldVisitController {
 
 	private Mono<ResponseEntity<Object>> submit(FieldUpload upload) {
 		// the pipeline blocks on the database: off the event loop
-		return Mono.fromCallable(() -> this.camel.requestBody(Endpoints.FIELD_INTAKE, upload))
-			.subscribeOn(Schedulers.boundedElastic())
+		return this.workers.run(() -> this.camel.requestBody(Endpoints.FIELD_INTAKE, upload))
 			.map(this::answer)
 			.onErrorResume((ex) -> {
 				log.error("A field batch could not be processed; the app is told to send it again", ex);

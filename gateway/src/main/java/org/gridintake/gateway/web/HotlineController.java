@@ -55,11 +55,11 @@ class HotlineController {
 
 	private final Clock clock;
 
-	HotlineController(ProducerTemplate camel, ObjectMapper json, MeterRegistry meters, CallAmender amender,
-			Clock clock) {
+	HotlineController(ProducerTemplate camel, ObjectMapper json, MeterRegistry meters, IntakeWorkers workers,
+			CallAmender amender, Clock clock) {
 		this.camel = camel;
 		this.bodies = new JsonBodies(json);
-		this.answers = new IntakeAnswers(meters, "hotline", "caller");
+		this.answers = new IntakeAnswers(workers, meters, "hotline", "caller");
 		this.amender = amender;
 		this.clock = clock;
 	}

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.gridintake.routes.intake.FieldError;
 import org.gridintake.routes.intake.IntakeResult;
@@ -26,6 +26,8 @@ public final class IntakeAnswers {
 
 	private static final Logger log = LoggerFactory.getLogger(IntakeAnswers.class);
 
+	private final IntakeWorkers workers;
+
 	private final MeterRegistry meters;
 
 	private final String channel;
@@ -36,7 +38,8 @@ public final class IntakeAnswers {
 	 * @param reporterField the request field holding the reporter's number, named when
 	 * that number is refused for filing too often
 	 */
-	IntakeAnswers(MeterRegistry meters, String channel, String reporterField) {
+	IntakeAnswers(IntakeWorkers workers, MeterRegistry meters, String channel, String reporterField) {
+		this.workers = workers;
 		this.meters = meters;
 		this.channel = channel;
 		this.reporterField = reporterField;
@@ -44,14 +47,15 @@ public final class IntakeAnswers {
 
 	/** Runs the pipeline off the event loop: it blocks on the database. */
 	Mono<ResponseEntity<Object>> submit(Callable<IntakeResult> intake) {
-		return Mono.fromCallable(intake)
-			.subscribeOn(Schedulers.boundedElastic())
-			.map(this::answer)
-			.onErrorResume((ex) -> {
-				log.error("A {} report could not be stored; the client is told to retry", this.channel, ex);
-				count("unavailable");
-				return Mono.just(ApiErrors.unavailable("the report could not be stored now; nothing was kept, retry"));
-			});
+		return this.workers.run(intake).map(this::answer).onErrorResume(RejectedExecutionException.class, (ex) -> {
+			log.warn("A {} report was refused: every intake worker is busy and the queue is full", this.channel);
+			count("overloaded");
+			return Mono.just(ApiErrors.unavailable("the gateway is busy; nothing was kept, retry"));
+		}).onErrorResume((ex) -> {
+			log.error("A {} report could not be stored; the client is told to retry", this.channel, ex);
+			count("unavailable");
+			return Mono.just(ApiErrors.unavailable("the report could not be stored now; nothing was kept, retry"));
+		});
 	}
 
 	ResponseEntity<Object> rejected(List<FieldError> errors) {

@@ -36,10 +36,11 @@ class PortalController {
 
 	private final Clock clock;
 
-	PortalController(ProducerTemplate camel, ObjectMapper json, MeterRegistry meters, Clock clock) {
+	PortalController(ProducerTemplate camel, ObjectMapper json, MeterRegistry meters, IntakeWorkers workers,
+			Clock clock) {
 		this.camel = camel;
 		this.bodies = new JsonBodies(json);
-		this.answers = new IntakeAnswers(meters, "portal", "mobile");
+		this.answers = new IntakeAnswers(workers, meters, "portal", "mobile");
 		this.clock = clock;
 	}
 

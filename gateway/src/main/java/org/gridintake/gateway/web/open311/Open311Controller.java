@@ -32,6 +32,7 @@ import org.gridintake.gateway.access.DeferredCredential;
 import org.gridintake.gateway.config.MediaProperties;
 import org.gridintake.gateway.web.MultipartForms;
 import org.gridintake.gateway.web.IntakeAnswers;
+import org.gridintake.gateway.web.IntakeWorkers;
 import org.gridintake.routes.casedraft.CaseNumber;
 import org.gridintake.routes.casedraft.CaseStore;
 import org.gridintake.routes.casedraft.CaseStore.CaseRecord;
@@ -103,10 +104,14 @@ class Open311Controller {
 
 	private final MeterRegistry meters;
 
+	private final IntakeWorkers workers;
+
 	private final Clock clock;
 
 	Open311Controller(ProducerTemplate camel, CaseStore cases, Taxonomy taxonomy, GatewayProperties properties,
-			PhotoIntake photos, MediaProperties media, ObjectMapper json, MeterRegistry meters, Clock clock) {
+			PhotoIntake photos, MediaProperties media, ObjectMapper json, MeterRegistry meters, IntakeWorkers workers,
+			Clock clock) {
+		this.workers = workers;
 		this.camel = camel;
 		this.cases = cases;
 		this.json = json;
@@ -257,10 +262,10 @@ class Open311Controller {
 	 * what the case will name); any failure there means nothing was recorded.
 	 */
 	private Mono<ResponseEntity<String>> intake(Format format, PortalSubmission submission, Runnable before) {
-		Mono<IntakeResult> recorded = Mono.fromCallable(() -> {
+		Mono<IntakeResult> recorded = this.workers.run(() -> {
 			before.run();
 			return this.camel.requestBody(Endpoints.PORTAL_INTAKE, submission, IntakeResult.class);
-		}).subscribeOn(Schedulers.boundedElastic());
+		});
 		return recorded.map((result) -> answer(format, result)).onErrorResume((ex) -> {
 			log.error("Open311 request could not be stored; the client is told to retry", ex);
 			count("unavailable");
