@@ -72,16 +72,6 @@ class PortalIntakeBenchmark extends GatewayIntegrationTest {
 
 	private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("benchmark.warmup-seconds", 30));
 
-	private static final Path CONFIG = Path.of(System.getProperty("gateway.config-dir", "../config"));
-
-	/** One report in ten repeats an earlier incident: same door, same problem. */
-	private static final int DUPLICATE_EVERY = 10;
-
-	private static final String[][] PROBLEMS = { { "路灯不亮，晚上很黑", "0101" }, { "井盖缺损，有人差点掉下去", "0102" },
-			{ "垃圾堆积没人清，很臭", "1101" }, { "有小贩摆摊占道经营", "1102" }, { "晚上施工噪音扰民", "1104" }, { "下雨后道路积水很深", "1105" },
-			{ "人行道路面破损有坑", "1106" }, { "电动车乱停堵住路口", "1107" }, { "墙上贴满小广告", "1108" }, { "烧烤油烟太大", "1109" },
-			{ "下水道堵了污水冒出来", "1110" }, { "车辆违规停车堵住消防通道", "1111" } };
-
 	@LocalServerPort
 	int port;
 
@@ -112,9 +102,7 @@ class PortalIntakeBenchmark extends GatewayIntegrationTest {
 	@Test
 	void portalIntakeCeilingsAndMemory() throws Exception {
 		Assumptions.assumeTrue(Boolean.getBoolean("benchmark"), "a benchmark: run it with -Dbenchmark=true");
-		List<Door> doors = doors();
-		String runId = Long.toString(System.currentTimeMillis() % 100_000, 36);
-		java.util.function.IntFunction<byte[]> reports = (i) -> report(doors, runId, i);
+		java.util.function.IntFunction<byte[]> reports = BenchmarkReports.fromGazetteer()::portalBody;
 		AtomicInteger next = new AtomicInteger();
 
 		HttpLoad portal = new HttpLoad(this.port, CONNECTIONS, "Bearer " + CLIENT_KEYS.get("portal"));
@@ -308,7 +296,7 @@ class PortalIntakeBenchmark extends GatewayIntegrationTest {
 			List<OpenCase> cases = new ArrayList<>(100_000);
 			Instant now = Instant.now();
 			for (int i = 0; i < 100_000; i++) {
-				String[] problem = PROBLEMS[i % PROBLEMS.length];
+				String[] problem = BenchmarkReports.PROBLEMS[i % BenchmarkReports.PROBLEMS.length];
 				cases.add(new OpenCase(UUID.randomUUID(),
 						new CaseNumber(String.format(Locale.ROOT, "QH20260101-%06d", i + 1)),
 						new MergeFeatures(problem[1],
@@ -328,10 +316,10 @@ class PortalIntakeBenchmark extends GatewayIntegrationTest {
 		}
 
 		long beforeCityData = heapAfterGc();
-		Object grids = GridAdapters.gridLocator(CONFIG.resolve("grids.geojson"));
+		Object grids = GridAdapters.gridLocator(BenchmarkReports.CONFIG.resolve("grids.geojson"));
 		long afterGrids = heapAfterGc();
-		Object gazetteer = GazetteerAdapters.placeGeocoder(CONFIG.resolve("places.geojson"),
-				CONFIG.resolve("grids.geojson"));
+		Object gazetteer = GazetteerAdapters.placeGeocoder(BenchmarkReports.CONFIG.resolve("places.geojson"),
+				BenchmarkReports.CONFIG.resolve("grids.geojson"));
 		long afterGazetteer = heapAfterGc();
 		Object classifier = new CategoryClassifier(this.taxonomy, history());
 		long afterClassifier = heapAfterGc();
@@ -360,7 +348,8 @@ class PortalIntakeBenchmark extends GatewayIntegrationTest {
 	private List<LabelledText> history() throws Exception {
 		ObjectMapper json = new ObjectMapper();
 		List<LabelledText> history = new ArrayList<>();
-		for (String line : Files.readAllLines(CONFIG.resolve("category-history.jsonl"), StandardCharsets.UTF_8)) {
+		for (String line : Files.readAllLines(BenchmarkReports.CONFIG.resolve("category-history.jsonl"),
+				StandardCharsets.UTF_8)) {
 			if (!line.isBlank()) {
 				JsonNode node = json.readTree(line);
 				history.add(new LabelledText(node.get("text").asText(), node.get("category").asText()));
@@ -451,36 +440,8 @@ class PortalIntakeBenchmark extends GatewayIntegrationTest {
 	 * district, a problem each and a reporter number each; every tenth repeats the door
 	 * and problem of one filed shortly before, so it merges into that case.
 	 */
-	private static byte[] report(List<Door> doors, String runId, int i) {
-		int incident = (i % DUPLICATE_EVERY == DUPLICATE_EVERY - 1) ? i - 7 : i;
-		Door door = doors.get(Math.floorMod(incident * 7919, doors.size()));
-		String[] problem = PROBLEMS[Math.floorMod(incident / doors.size() + incident, PROBLEMS.length)];
-		String mobile = "13" + String.format(Locale.ROOT, "%09d", Math.floorMod((runId + i).hashCode(), 1_000_000_000));
-		return """
-				{"text": "%s门口%s（%s-%d）", "location": {"lon": %.7f, "lat": %.7f}, "address": "%s", \
-				"mobile": "%s", "sms_allowed": true, "category": "%s"}"""
-			.formatted(door.name(), problem[0], runId, i, door.lon(), door.lat(), door.name(), mobile, problem[1])
-			.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static List<Door> doors() throws Exception {
-		JsonNode places = new ObjectMapper().readTree(CONFIG.resolve("places.geojson").toFile());
-		List<Door> doors = new ArrayList<>();
-		for (JsonNode feature : places.get("features")) {
-			if (feature.at("/properties/kind").asText().equals("address")) {
-				JsonNode point = feature.at("/geometry/coordinates");
-				doors.add(new Door(feature.at("/properties/name").asText(), point.get(0).asDouble(),
-						point.get(1).asDouble()));
-			}
-		}
-		return doors;
-	}
-
 	private int count(String sql) {
 		return this.jdbc.sql(sql).query(Integer.class).single();
-	}
-
-	private record Door(String name, double lon, double lat) {
 	}
 
 	private record PgCeiling(int threads, long rows, double seconds) {

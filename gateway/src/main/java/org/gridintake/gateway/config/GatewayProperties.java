@@ -88,6 +88,7 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 	 * @param addressWindow how long a resident asked for an address has to answer
 	 * @param surveyWindow how long after closure a rating is accepted
 	 * @param maxReportsPerDay new reports one number may file in 24 hours
+	 * @param inboxWorkers stored texts acted on at once, one resident's always in order
 	 * @param maxTextsPerNumberPerDay progress texts one number gets per local day; more
 	 * wait for the next day (replies to the resident's own messages are not counted)
 	 */
@@ -96,7 +97,8 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 			@NotEmpty Map<String, @NotBlank String> replies, @Min(1) long inboxPollIntervalMs,
 			@Min(1) long partsCheckIntervalMs, @NotNull Duration partsTimeout, @NotNull Duration redeliveryWindow,
 			@NotNull Duration addressWindow, @NotNull Duration surveyWindow, @Min(1) int maxReportsPerDay,
-			@Valid @NotNull QuietHoursWindow quietHours, @Min(1) int maxTextsPerNumberPerDay) {
+			@Valid @NotNull QuietHoursWindow quietHours, @Min(1) int maxTextsPerNumberPerDay,
+			@Min(1) @jakarta.validation.constraints.Max(64) int inboxWorkers) {
 	}
 
 	/** Progress texts decided between start and end (local time) wait until end. */

@@ -1,7 +1,11 @@
 package org.gridintake.routes.sms;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -20,16 +24,34 @@ public class SmsInboxRoute extends RouteBuilder {
 
 	private final int batchSize;
 
+	private final int workers;
+
 	private final Duration lease;
 
 	private final Duration partsTimeout;
 
-	public SmsInboxRoute(SmsInbox inbox, SmsDialogue dialogue, int batchSize, Duration lease, Duration partsTimeout) {
+	/**
+	 * @param workers messages acted on at once; one sender's messages are always taken
+	 * one after another, in the order they came, since a reply may answer the message
+	 * before
+	 */
+	public SmsInboxRoute(SmsInbox inbox, SmsDialogue dialogue, int batchSize, int workers, Duration lease,
+			Duration partsTimeout) {
 		this.inbox = inbox;
 		this.dialogue = dialogue;
 		this.batchSize = batchSize;
+		this.workers = workers;
 		this.lease = lease;
 		this.partsTimeout = partsTimeout;
+	}
+
+	/** The claimed messages, one list per sender, each in the order they were claimed. */
+	static Collection<List<InboxMessage>> bySender(List<InboxMessage> claimed) {
+		Map<String, List<InboxMessage>> senders = new LinkedHashMap<>();
+		for (InboxMessage message : claimed) {
+			senders.computeIfAbsent(message.sender(), (sender) -> new ArrayList<>()).add(message);
+		}
+		return senders.values();
 	}
 
 	@Override
@@ -39,11 +61,17 @@ public class SmsInboxRoute extends RouteBuilder {
 			.routeConfigurationId(ErrorPolicies.OUTBOX)
 			.process((exchange) -> {
 				List<InboxMessage> claimed = this.inbox.claimReady(this.batchSize, this.lease);
-				exchange.getMessage().setBody(claimed);
+				exchange.getMessage().setBody(bySender(claimed));
 				exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !claimed.isEmpty());
 			})
 			.split(body())
-			.to(Endpoints.SMS_MESSAGE);
+			.parallelProcessing()
+			.executorService(getCamelContext().getExecutorServiceManager()
+				.newFixedThreadPool(this, "sms-inbox-worker", this.workers))
+			.split(body())
+			.to(Endpoints.SMS_MESSAGE)
+			.end()
+			.end();
 
 		from(Endpoints.SMS_MESSAGE).routeId(Endpoints.SMS_MESSAGE_ROUTE)
 			.routeConfigurationId(ErrorPolicies.OUTBOX)
