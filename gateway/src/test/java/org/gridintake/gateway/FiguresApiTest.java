@@ -21,8 +21,9 @@ class FiguresApiTest extends GatewayIntegrationTest {
 	@Test
 	void aCaseClosedByItsPlatformShowsInThatPlatformsFigures() {
 		// earlier tests' cases still on their way to a platform would count between the
-		// two readings
-		await().atMost(Duration.ofSeconds(30))
+		// two readings; one claimed just as an earlier test took the database down is
+		// tried again only when its lease (gateway.forward.lease, 60 s) runs out
+		await().atMost(Duration.ofSeconds(90))
 			.until(() -> this.jdbc.sql("""
 					select count(*) from forward_outbox
 					where state = 'PENDING' and kind = 'CASE' and next_attempt_at < now() + interval '1 minute'""")

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.gridintake.routes.dedup.LabelledText;
 import org.gridintake.routes.geo.GridLevel;
+import org.gridintake.routes.geo.GridLocator;
 import org.gridintake.routes.routing.Category;
 import org.gridintake.routes.routing.Taxonomy;
 
@@ -67,6 +68,35 @@ final class CityData {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot read the classifier history " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The service district comes with the city's files (city.yaml): one left over from
+	 * another city would send every unlocated case to a triage that does not exist.
+	 */
+	static void requireDistrict(String code, GridLocator grids, Path configDir) {
+		boolean district = grids.unit(code).map((unit) -> unit.level() == GridLevel.DISTRICT).orElse(false);
+		if (!district) {
+			throw new IllegalStateException("gateway.service-district " + code + " is not a district of "
+					+ configDir.resolve("grids.geojson") + "; set the city's own in " + configDir.resolve("city.yaml"));
+		}
+	}
+
+	/**
+	 * Settings keyed by category code (merge radii and windows, service levels) must name
+	 * categories of this city's taxonomy: a code from another city's would silently apply
+	 * to nothing, or to a different category that happens to share the code.
+	 * @param keys the codes, or {@code <code>/<level>} keys of which the code is checked
+	 */
+	static void requireCategories(String property, java.util.Collection<String> keys, Taxonomy taxonomy,
+			Path configDir) {
+		for (String key : keys) {
+			String code = (key.indexOf('/') >= 0) ? key.substring(0, key.indexOf('/')) : key;
+			if (taxonomy.find(code).isEmpty()) {
+				throw new IllegalStateException(
+						property + ": " + code + " is not a category of " + configDir.resolve("categories.json"));
+			}
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.RedisClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.gridintake.adapters.postgres.PostgresAdapters;
 import org.gridintake.adapters.redis.OpenCaseIndexSettings;
@@ -19,6 +21,7 @@ import org.gridintake.routes.dedup.MergeStep;
 import org.gridintake.routes.dedup.OpenCaseIndex;
 import org.gridintake.routes.intake.CaseRecorder;
 import org.gridintake.routes.routing.Taxonomy;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class MergeConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(MergeConfiguration.class);
 
 	@Bean
 	CategoryClassifier categoryClassifier(Taxonomy taxonomy, MergeProperties merge, GatewayProperties properties,
@@ -37,7 +42,11 @@ class MergeConfiguration {
 	}
 
 	@Bean
-	MergeDecider mergeDecider(MergeProperties merge) {
+	MergeDecider mergeDecider(MergeProperties merge, Taxonomy taxonomy, GatewayProperties properties) {
+		CityData.requireCategories("gateway.merge.radius-by-category", merge.radiusByCategory().keySet(), taxonomy,
+				properties.configDir());
+		CityData.requireCategories("gateway.merge.window-by-category", merge.windowByCategory().keySet(), taxonomy,
+				properties.configDir());
 		return new MergeDecider(new MergeRules(merge.radiusMeters(), merge.radiusByCategory(),
 				merge.sameDoorSlackMeters(), merge.window(), merge.windowByCategory(), merge.clockSkew(),
 				merge.vetoBelow(), merge.maxCandidates()));
@@ -59,13 +68,24 @@ class MergeConfiguration {
 	}
 
 	@Bean
+	@DependsOnDatabaseInitialization
 	MergeCatchUp mergeCatchUp(MergeRecords records, OpenCaseIndex index, MergeDecider decider, MergeProperties merge,
 			Clock clock) {
 		Duration longest = merge.windowByCategory()
 			.values()
 			.stream()
 			.reduce(merge.window(), (a, b) -> (a.compareTo(b) >= 0) ? a : b);
-		return new MergeCatchUp(records, index, decider, longest, merge.pendingHold(), clock);
+		MergeCatchUp catchUp = new MergeCatchUp(records, index, decider, longest, merge.pendingHold(), clock);
+		// Built now, before the HTTP server and the SMPP link take a report: otherwise
+		// every report of the first second after start-up waits in PENDING for the
+		// catch-up's first run, and one arriving during that run waits for the next.
+		try {
+			catchUp.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not build the merge index at start-up; the catch-up tries again: {}", ex.toString());
+		}
+		return catchUp;
 	}
 
 	@Bean

@@ -140,7 +140,8 @@ public class PipelineConfiguration {
 
 	@Bean
 	CaseRouter caseRouter(Taxonomy taxonomy, PlatformDirectory platforms, GatewayProperties properties,
-			RoutingRulesSource rules) {
+			RoutingRulesSource rules, VersionedGridLocator grids) {
+		CityData.requireDistrict(properties.serviceDistrict(), grids, properties.configDir());
 		return new CaseRouter(taxonomy, platforms, properties.serviceDistrict(), rules);
 	}
 

@@ -3,6 +3,7 @@ package org.gridintake.gateway.config;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.gridintake.routes.routing.Taxonomy;
 import org.gridintake.routes.sla.ServiceLevels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class ServiceLevelConfiguration {
 
 	@Bean
-	ServiceLevels serviceLevels(ServiceLevelProperties levels, GatewayProperties properties) {
+	ServiceLevels serviceLevels(ServiceLevelProperties levels, GatewayProperties properties, Taxonomy taxonomy) {
+		CityData.requireCategories("gateway.service-levels.by-category", levels.byCategory().keySet(), taxonomy,
+				properties.configDir());
 		Map<String, ServiceLevels.Target> overrides = levels.byCategory()
 			.entrySet()
 			.stream()

@@ -2,7 +2,10 @@ package org.gridintake.gateway.replay;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -73,7 +76,13 @@ public final class Replay {
 						"SMSC simulator on %s:%d; waiting up to %d s for the gateway to bind "
 								+ "(start it with SMPP_HOST=%s SMPP_PORT=%d)%n",
 						own.host(), own.port(), options.bindTimeout().toSeconds(), own.host(), own.port());
-				awaitBind(own, options.bindTimeout());
+				Instant deadline = Instant.now().plus(options.bindTimeout());
+				awaitBind(own, options.bindTimeout(), deadline);
+				// started together with the gateway: its SMPP link comes up seconds
+				// before
+				// its HTTP server, and that answers before its pipeline is running
+				awaitHealthy(options.gateway(), options.bindTimeout(), deadline);
+				out.printf("Gateway bound as %s and healthy at %s%n", own.boundSystemIds(), options.gateway());
 				sms = SmsDelivery.through(own);
 			}
 			else if (options.embeddedSmsUrl() != null) {
@@ -107,12 +116,42 @@ public final class Replay {
 		return new Replay(ReplayOptions.parse(args, Map.of()), SmsDelivery.through(smsc), out).replay();
 	}
 
-	private static void awaitBind(SmscSimulator smsc, Duration timeout) throws InterruptedException {
-		Instant deadline = Instant.now().plus(timeout);
+	private static void awaitBind(SmscSimulator smsc, Duration timeout, Instant deadline) throws InterruptedException {
 		while (smsc.boundSystemIds().isEmpty()) {
 			if (Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("no gateway bound to the SMSC simulator within " + timeout.toSeconds()
 						+ " s; start it with SMPP_HOST=" + smsc.host() + " SMPP_PORT=" + smsc.port());
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	/**
+	 * Until {@code /actuator/health} answers 200: up, or degraded (Redis away), which
+	 * still takes reports; not down, nor still starting.
+	 */
+	private static void awaitHealthy(URI gateway, Duration timeout, Instant deadline) throws InterruptedException {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create(gateway + "/actuator/health"))
+			.timeout(Duration.ofSeconds(5))
+			.GET()
+			.build();
+		String last = "no answer";
+		while (true) {
+			try {
+				HttpResponse<String> answer = http.send(health,
+						HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+				if (answer.statusCode() == 200) {
+					return;
+				}
+				last = "HTTP " + answer.statusCode() + " " + ChannelSenders.abbreviate(answer.body());
+			}
+			catch (IOException ex) {
+				last = ex.toString();
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("the gateway bound to the SMSC simulator but " + gateway
+						+ "/actuator/health was not healthy within " + timeout.toSeconds() + " s: " + last);
 			}
 			Thread.sleep(200);
 		}

@@ -42,7 +42,8 @@ record ReplayOptions(Path input, URI gateway, Pacing pacing, int concurrency, In
 			  --admin-token TOKEN        or GATEWAY_ADMIN_TOKEN; needed to follow SMS reports to their cases
 			  --out FILE                 the results JSONL (default replay-results.jsonl)
 			  --collect-timeout SECONDS  how long to wait for texted reports to be filed (default 120)
-			  --bind-timeout SECONDS     how long to wait for the gateway to bind to --smsc-port (default 120)
+			  --bind-timeout SECONDS     how long to wait for the gateway to bind to --smsc-port and report
+			                             itself healthy (default 120)
 			  --run-id ID                prefix of call ids and idempotency keys (default: random)
 			""";
 

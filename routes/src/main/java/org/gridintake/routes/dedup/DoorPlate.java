@@ -20,11 +20,12 @@ import org.gridintake.routes.geo.ChineseNumerals;
 record DoorPlate(String road, int number) {
 
 	/**
-	 * A road name ends in one of these; longest first so 大街 is not cut at 街. 号楼 and 号院
-	 * after the number name a building, not a door.
+	 * A road name ends in one of these; longest first so 大街 is not cut at 街. 大道 names
+	 * main roads in many cities (江南大道, 世纪大道), though not in the sample district. 号楼 and
+	 * 号院 after the number name a building, not a door.
 	 */
 	private static final Pattern MENTION = Pattern
-		.compile("(\\p{IsHan}{1,8}?(?:大街|胡同|路|街|巷|条))([0-9]{1,5}|[零〇一二两三四五六七八九十百千]{1,9})号(?![楼院])");
+		.compile("(\\p{IsHan}{1,8}?(?:大街|大道|胡同|路|街|巷|条))([0-9]{1,5}|[零〇一二两三四五六七八九十百千]{1,9})号(?![楼院])");
 
 	/**
 	 * Characters of the road's own name kept in its key: enough to tell the district's
@@ -97,7 +98,7 @@ record DoorPlate(String road, int number) {
 	}
 
 	private String suffix() {
-		return this.road.endsWith("大街") ? "大街"
+		return this.road.endsWith("大街") ? "大街" : this.road.endsWith("大道") ? "大道"
 				: this.road.endsWith("胡同") ? "胡同" : this.road.substring(this.road.length() - 1);
 	}
 

@@ -43,6 +43,16 @@ class DoorPlateTest {
 	}
 
 	@Test
+	void anAvenueIsARoadToo() {
+		// 大道 is how many cities name their main roads; the sample district has none
+		DoorPlate eighteen = DoorPlate.parse("江南大道18号").orElseThrow();
+		assertThat(plate("江南大道18号门口垃圾满了好几天没人清").sameDoor(eighteen)).isTrue();
+		assertThat(plate("来电人反映江南大道十八号门口垃圾满溢")).hasToString("江南大道18号");
+		assertThat(eighteen.otherDoorOnSameRoad(DoorPlate.parse("江南大道22号").orElseThrow())).isTrue();
+		assertThat(eighteen.sameRoad(DoorPlate.parse("江南路18号").orElseThrow())).isFalse();
+	}
+
+	@Test
 	void otherRoadsAndOtherNumbersAreOtherDoors() {
 		DoorPlate twelve = DoorPlate.parse("和平路12号").orElseThrow();
 		assertThat(twelve.otherDoorOnSameRoad(DoorPlate.parse("和平路32号").orElseThrow())).isTrue();
