@@ -110,6 +110,18 @@ public class Notifier {
 				this.queue.failed(task, retry.reason());
 			}
 		}
+		else if (outcome instanceof SmsSendOutcome.Unconfirmed unconfirmed) {
+			int failedAttempts = task.failedAttempts() + 1;
+			java.time.Instant next = this.retryPolicy.retryAfter(failedAttempts)
+					? this.clock.instant().plus(this.retryPolicy.delayAfter(failedAttempts)) : null;
+			// a lost text is worse than a doubled one: it is sent again, and the doubt is
+			// recorded so that a resident's complaint of a double can be checked
+			log.warn("SMS {} to {}: the SMSC did not answer its submit_sm and may have taken it ({}); {}", task.id(),
+					task.sms().to(), unconfirmed.reason(),
+					(next != null) ? "sending it again, which may reach the resident twice"
+							: "given up after " + failedAttempts + " attempts");
+			this.queue.unconfirmed(task, unconfirmed.reason(), next);
+		}
 	}
 
 }
