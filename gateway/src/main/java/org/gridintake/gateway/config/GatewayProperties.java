@@ -90,13 +90,18 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 	 * @param maxReportsPerDay new reports one number may file in 24 hours
 	 * @param maxTextsPerNumberPerDay progress texts one number gets per local day; more
 	 * wait for the next day (replies to the resident's own messages are not counted)
+	 * @param inboxLease how long residents' messages claimed from the inbox are held by
+	 * the instance acting on them; acting on one twice files and answers it once, so it
+	 * can be short, and a batch caught by a database outage is taken up again this soon
+	 * after
 	 */
 	public record Sms(@Min(1) long pollIntervalMs, @Min(1) int batchSize, @NotNull Duration lease,
 			@Valid @NotNull Retry retry, @NotEmpty Map<CaseStatus, @NotBlank String> templates,
 			@NotEmpty Map<String, @NotBlank String> replies, @Min(1) long inboxPollIntervalMs,
 			@Min(1) long partsCheckIntervalMs, @NotNull Duration partsTimeout, @NotNull Duration redeliveryWindow,
 			@NotNull Duration addressWindow, @NotNull Duration surveyWindow, @Min(1) int maxReportsPerDay,
-			@Valid @NotNull QuietHoursWindow quietHours, @Min(1) int maxTextsPerNumberPerDay) {
+			@Valid @NotNull QuietHoursWindow quietHours, @Min(1) int maxTextsPerNumberPerDay,
+			@NotNull Duration inboxLease) {
 	}
 
 	/** Progress texts decided between start and end (local time) wait until end. */

@@ -95,7 +95,7 @@ public class SmsChannelConfiguration {
 				new SmsAddressLocator(cases, locate, router, clock), cases, inbox, residents, texts,
 				new SmsReplies(sms.replies()),
 				new SmsDialogue.Settings(sms.addressWindow(), sms.maxReportsPerDay(), properties.zone()), clock);
-		return new SmsInboxRoute(inbox, dialogue, sms.batchSize(), sms.lease(), sms.partsTimeout());
+		return new SmsInboxRoute(inbox, dialogue, sms.batchSize(), sms.inboxLease(), sms.partsTimeout());
 	}
 
 	@Bean

@@ -66,10 +66,30 @@ public class Notifier {
 
 	/** Claims the next due items; each stays leased to this instance while it is sent. */
 	public java.util.List<SmsTask> claimBatch() {
-		return this.queue.claimDue(this.batchSize, this.lease);
+		// timed from before the claim on this instance's own clock, so that neither the
+		// claim's round trip nor a database clock running differently lengthens it
+		java.time.Instant until = this.clock.instant().plus(this.lease);
+		return this.queue.claimDue(this.batchSize, this.lease)
+			.stream()
+			.map((task) -> task.withLeaseUntil(until))
+			.toList();
 	}
 
+	/**
+	 * Sends one claimed text, unless less than half its lease is left: a send may take a
+	 * few submit timeouts, and a text whose lease ran out meanwhile may be sent by
+	 * another instance too.
+	 */
 	public void send(SmsTask task) {
+		if (task.leasedUntil() != null
+				&& this.clock.instant().isAfter(task.leasedUntil().minus(this.lease.dividedBy(2)))) {
+			// the earlier texts of its batch took long (a slow or vanishing SMSC):
+			// another
+			// instance may claim it before this send is done, and both would send it
+			log.info("SMS {} to {} left for the next claim: its lease runs out at {}", task.id(), task.sms().to(),
+					task.leasedUntil());
+			return;
+		}
 		if (task.kind() != SmsKind.CONFIRMATION && this.optedOut.test(task.sms().to())) {
 			log.info("SMS {} to {} not sent: the number opted out", task.id(), task.sms().to());
 			this.queue.suppressed(task, "opted out");

@@ -126,6 +126,8 @@ public class SmscSimulator implements AutoCloseable {
 
 	private final AtomicInteger submits = new AtomicInteger();
 
+	private final AtomicInteger drops = new AtomicInteger();
+
 	private final AtomicInteger submitsInFlight = new AtomicInteger();
 
 	private final AtomicInteger maxSubmitsInFlight = new AtomicInteger();
@@ -326,6 +328,11 @@ public class SmscSimulator implements AutoCloseable {
 		return this.maxSubmitsInFlight.get();
 	}
 
+	/** How many times bound sessions were dropped, at once or as planned. */
+	public int drops() {
+		return this.drops.get();
+	}
+
 	/** Closes every bound session without an unbind, as a network failure would. */
 	public void dropSessions() {
 		dropSessions(null);
@@ -345,6 +352,9 @@ public class SmscSimulator implements AutoCloseable {
 		for (SMPPServerSession session : current) {
 			this.sessions.remove(session);
 			session.close();
+		}
+		if (!current.isEmpty()) {
+			this.drops.incrementAndGet();
 		}
 		logger.info("SMSC simulator: dropped {} session(s)", current.size());
 	}
