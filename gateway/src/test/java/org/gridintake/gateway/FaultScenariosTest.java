@@ -219,6 +219,9 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 		}
 		long refusedCount = sent.stream().filter((report) -> report.answer() != Answer.ACKNOWLEDGED).count();
 		assertThat(refusedCount).isEqualTo(retried.size()).isGreaterThanOrEqualTo(4);
+		log.info("Stream: {} reports ({} portal, {} SMS), {} refused and filed again, each stored once", sent.size(),
+				sent.stream().filter((report) -> report.report().channel() == Channel.PORTAL).count(),
+				sent.stream().filter((report) -> report.report().channel() == Channel.SMS).count(), refusedCount);
 	}
 
 	/**
@@ -289,6 +292,12 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 		assertThat(unanswered).hasSize(1);
 		assertThat(unconfirmed).containsAll(unanswered);
 		assertThat(SMSC.boundSystemIds()).as("the gateway bound again by itself").isNotEmpty();
+		log.info("Replies: {} texts ({} of two parts) through 2 drops; {} recorded as unconfirmed, {} arrived twice",
+				REPLIES, replies.stream().filter((reply) -> SmsSplitter.ucs2Segments(reply.body()).size() > 1).count(),
+				unconfirmed.size(),
+				replies.stream()
+					.filter((reply) -> received.get(reply.mobile()).stream().filter(reply.body()::equals).count() > 1)
+					.count());
 	}
 
 	private static String run() {
