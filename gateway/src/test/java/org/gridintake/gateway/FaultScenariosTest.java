@@ -297,7 +297,9 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 			.map(SubmittedPart::destination)
 			.filter(residents::contains)
 			.toList();
-		assertThat(unanswered).hasSize(1);
+		// at least the one planned; a drop right after an answer can catch the next
+		// submit_sm taken and unanswered too
+		assertThat(unanswered).isNotEmpty();
 		assertThat(unconfirmed).containsAll(unanswered);
 		assertThat(SMSC.boundSystemIds()).as("the gateway bound again by itself").isNotEmpty();
 		log.info("Replies: {} texts ({} of two parts) through 2 drops; {} recorded as unconfirmed, {} arrived twice",

@@ -437,11 +437,19 @@ class SmppGatewayTest {
 		List<String> messageIds = sentIds(gateway.send(sms));
 
 		assertThat(messageIds).hasSize(3).first().isEqualTo(firstPartId);
-		assertThat(this.simulator.submitted()).extracting(SubmittedPart::sequence).containsExactly(1, 2, 3);
+		// part 2 may have reached the SMSC just before the link went, unanswered: then
+		// the gateway could not know and sent it again; no answered part went twice
+		List<Integer> unanswered = this.simulator.unanswered().stream().map(SubmittedPart::sequence).toList();
+		if (!unanswered.isEmpty()) {
+			assertThat(cutShort).isInstanceOf(SmsSendOutcome.Unconfirmed.class);
+		}
+		List<Integer> answered = new ArrayList<>(
+				this.simulator.submitted().stream().map(SubmittedPart::sequence).toList());
+		unanswered.forEach((sequence) -> answered.remove((Object) sequence));
+		assertThat(answered).containsExactly(1, 2, 3);
 		assertThat(this.simulator.submitted()).extracting(SubmittedPart::reference)
 			.containsOnly(this.simulator.submitted().get(0).reference());
 		assertThat(this.simulator.received()).extracting(ReceivedSms::text).containsExactly(text);
-		assertThat(this.simulator.unanswered()).isEmpty();
 	}
 
 	@Test
@@ -524,11 +532,13 @@ class SmppGatewayTest {
 				Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofMillis(600), Duration.ofSeconds(5));
 	}
 
-	/** Gives up on a submit_sm_resp after a second, so a lost answer is noticed soon. */
+	/**
+	 * Gives up on a submit_sm_resp after two seconds, so a lost answer is noticed soon.
+	 */
 	private static SmppSettings quickBind(String systemId, int port) {
 		return new SmppSettings("127.0.0.1", port, systemId, "secret", "", SHORT_CODE, (byte) 0, (byte) 1,
 				BindMode.TRANSCEIVER, Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMillis(300),
-				Duration.ofSeconds(1));
+				Duration.ofSeconds(2));
 	}
 
 	private OutboundSms sms(String text) {
