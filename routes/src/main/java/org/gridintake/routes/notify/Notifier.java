@@ -83,8 +83,7 @@ public class Notifier {
 	public void send(SmsTask task) {
 		if (task.leasedUntil() != null
 				&& this.clock.instant().isAfter(task.leasedUntil().minus(this.lease.dividedBy(2)))) {
-			// the earlier texts of its batch took long (a slow or vanishing SMSC):
-			// another
+			// the texts before it took long (a slow or vanishing SMSC): another
 			// instance may claim it before this send is done, and both would send it
 			log.info("SMS {} to {} left for the next claim: its lease runs out at {}", task.id(), task.sms().to(),
 					task.leasedUntil());
