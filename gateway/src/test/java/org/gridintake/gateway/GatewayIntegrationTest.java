@@ -86,6 +86,10 @@ abstract class GatewayIntegrationTest {
 		registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "5s");
 		registry.add("camel.springboot.shutdown-timeout", () -> "5");
 		registry.add("gateway.forward.poll-interval-ms", () -> "100");
+		// forwards a poll had claimed when PostgreSQL went away (FaultScenariosTest)
+		// wait out their lease; production's 60 s would hold up later tests that wait
+		// for the forward outbox to drain
+		registry.add("gateway.forward.lease", () -> "15s");
 		registry.add("gateway.forward.request-timeout", () -> "2s");
 		registry.add("gateway.forward.retry.initial-backoff", () -> "100ms");
 		registry.add("gateway.forward.retry.max-backoff", () -> "500ms");

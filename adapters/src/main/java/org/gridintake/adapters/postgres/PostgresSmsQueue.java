@@ -164,6 +164,23 @@ class PostgresSmsQueue implements SmsQueue {
 	}
 
 	@Override
+	public void unconfirmed(SmsTask task, String reason, Instant nextAttemptAt) {
+		if (nextAttemptAt == null) {
+			this.jdbc.sql("""
+					update sms_outbox set state = 'DEAD', failed_attempts = failed_attempts + 1,
+					  unconfirmed_submits = unconfirmed_submits + 1, last_error = ?
+					where id = ? and state = 'PENDING'""").params(reason, task.id()).update();
+			return;
+		}
+		this.jdbc.sql("""
+				update sms_outbox set failed_attempts = failed_attempts + 1,
+				  unconfirmed_submits = unconfirmed_submits + 1, last_error = ?, next_attempt_at = ?
+				where id = ? and state = 'PENDING'""")
+			.params(reason, Timestamp.from(nextAttemptAt), task.id())
+			.update();
+	}
+
+	@Override
 	public void postpone(SmsTask task, String reason, Instant until) {
 		this.jdbc.sql("update sms_outbox set last_error = ?, next_attempt_at = ? where id = ? and state = 'PENDING'")
 			.params(reason, Timestamp.from(until), task.id())

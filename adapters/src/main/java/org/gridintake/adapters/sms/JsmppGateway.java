@@ -18,6 +18,7 @@ import org.gridintake.routes.notify.SmsSendOutcome;
 import org.gridintake.routes.notify.SmsSendOutcome.Failed;
 import org.gridintake.routes.notify.SmsSendOutcome.RetryLater;
 import org.gridintake.routes.notify.SmsSendOutcome.Sent;
+import org.gridintake.routes.notify.SmsSendOutcome.Unconfirmed;
 import org.gridintake.routes.sms.InboundSmsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The jSMPP-backed {@link SmppGateway}: its binds, the turn they take at sending, and the
  * memory of what was sent, which spans the binds so that a text is never sent twice
- * whichever bind took it.
+ * whichever bind took it. A text cut short (the bind dropped between its parts) goes on
+ * from the first part the SMSC did not answer, so no answered part is sent twice. The
+ * memory lives as long as the process: a restart between the SMSC's answer and the outbox
+ * recording it sends the text again.
  */
 final class JsmppGateway implements SmppGateway {
 
@@ -58,6 +62,19 @@ final class JsmppGateway implements SmppGateway {
 
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Sent> eldest) {
+			return size() > REMEMBERED_SENDS;
+		}
+
+	};
+
+	/**
+	 * Texts a send left unfinished, by reference: a retry goes on from the first part the
+	 * SMSC did not answer, with the same concatenation reference. Guarded by itself.
+	 */
+	private final Map<String, SendProgress> unfinished = new LinkedHashMap<>(64, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, SendProgress> eldest) {
 			return size() > REMEMBERED_SENDS;
 		}
 
@@ -144,15 +161,30 @@ final class JsmppGateway implements SmppGateway {
 			if (earlier != null) {
 				return alreadySent(sms, earlier);
 			}
-			SmsSplitter.Split split;
-			try {
-				split = SmsSplitter.split(sms.text(), this.concatenationReference.getAndIncrement());
+			SendProgress progress = unfinished(reference);
+			if (progress == null) {
+				try {
+					progress = new SendProgress(
+							SmsSplitter.split(sms.text(), this.concatenationReference.getAndIncrement()));
+				}
+				catch (IllegalArgumentException ex) {
+					logger.warn("SMS {} to {} cannot be sent: {}", sms.reference(), sms.to(), ex.getMessage());
+					return new Failed(ex.getMessage());
+				}
 			}
-			catch (IllegalArgumentException ex) {
-				logger.warn("SMS {} to {} cannot be sent: {}", sms.reference(), sms.to(), ex.getMessage());
-				return new Failed(ex.getMessage());
+			else if (progress.nextPart() > 0) {
+				logger.info("SMS {} to {}: going on from part {} of {}; the SMSC took the others as {}",
+						sms.reference(), sms.to(), progress.nextPart() + 1, progress.totalParts(),
+						progress.messageIds());
 			}
-			return sendOverABind(sms, split);
+			SmsSendOutcome outcome = sendOverABind(sms, progress);
+			if (outcome instanceof RetryLater || outcome instanceof Unconfirmed) {
+				keepUnfinished(reference, progress);
+			}
+			else {
+				keepUnfinished(reference, null);
+			}
+			return outcome;
 		}
 		finally {
 			if (reference != null) {
@@ -165,19 +197,21 @@ final class JsmppGateway implements SmppGateway {
 	 * Starts with the bind whose turn it is and moves on while a bind cannot take the
 	 * text without having sent any of it.
 	 */
-	private SmsSendOutcome sendOverABind(OutboundSms sms, SmsSplitter.Split split) {
+	private SmsSendOutcome sendOverABind(OutboundSms sms, SendProgress progress) {
 		int count = this.transmitters.size();
 		int first = Math.floorMod(this.turn.getAndIncrement(), count);
 		List<String> reasons = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			SmppBind bind = this.transmitters.get((first + i) % count);
-			SmppBind.Attempt attempt = bind.send(sms, split);
+			int firstPart = progress.nextPart();
+			SmppBind.Attempt attempt = bind.send(sms, progress);
 			if (attempt instanceof SmppBind.Attempt.Done done) {
 				if (done.outcome() instanceof Sent sent) {
 					remember(sms.reference(), sent);
-					logger.info("SMS {} to {} sent over {}: {} part(s), data_coding {}, message ids {}",
-							sms.reference(), sms.to(), bind.name(), split.payloads().size(), split.dataCoding(),
-							sent.messageIds());
+					logger.info("SMS {} to {} sent over {}: {} part(s){}, data_coding {}, message ids {}",
+							sms.reference(), sms.to(), bind.name(), progress.totalParts(),
+							(firstPart > 0) ? " (from part " + (firstPart + 1) + ")" : "",
+							progress.split().dataCoding(), sent.messageIds());
 				}
 				return done.outcome();
 			}
@@ -202,6 +236,30 @@ final class JsmppGateway implements SmppGateway {
 		}
 		synchronized (this.sentByReference) {
 			return this.sentByReference.get(reference);
+		}
+	}
+
+	private SendProgress unfinished(String reference) {
+		if (reference == null) {
+			return null;
+		}
+		synchronized (this.unfinished) {
+			return this.unfinished.get(reference);
+		}
+	}
+
+	/** {@code null} progress forgets the text: it was sent or failed for good. */
+	private void keepUnfinished(String reference, SendProgress progress) {
+		if (reference == null) {
+			return;
+		}
+		synchronized (this.unfinished) {
+			if (progress != null) {
+				this.unfinished.put(reference, progress);
+			}
+			else {
+				this.unfinished.remove(reference);
+			}
 		}
 	}
 

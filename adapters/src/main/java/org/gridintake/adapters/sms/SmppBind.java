@@ -24,6 +24,7 @@ import org.gridintake.routes.notify.SmsSendOutcome;
 import org.gridintake.routes.notify.SmsSendOutcome.Failed;
 import org.gridintake.routes.notify.SmsSendOutcome.RetryLater;
 import org.gridintake.routes.notify.SmsSendOutcome.Sent;
+import org.gridintake.routes.notify.SmsSendOutcome.Unconfirmed;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
@@ -147,26 +148,29 @@ final class SmppBind {
 	}
 
 	/**
-	 * Sends every part of one text, in order, over this bind.
+	 * Sends the parts of one text the SMSC has not answered yet, in order, over this
+	 * bind; each answered part is added to the progress at once, so a later attempt (over
+	 * any bind) goes on from the first part still missing.
 	 */
-	Attempt send(OutboundSms sms, SmsSplitter.Split split) {
+	Attempt send(OutboundSms sms, SendProgress progress) {
 		SMPPSession current = this.session;
 		if (current == null || !current.getSessionState().isTransmittable()) {
 			return new Attempt.Unavailable(this.name + " is not bound to the SMSC");
 		}
-		int total = split.payloads().size();
+		SmsSplitter.Split split = progress.split();
+		int total = progress.totalParts();
+		int first = progress.nextPart();
 		long timeoutNanos = this.settings.submitTimeout().toNanos();
 		long[] slots = null;
 		if (this.rateLimiter != null) {
-			slots = this.rateLimiter.reserve(total, timeoutNanos);
+			slots = this.rateLimiter.reserve(total - first, timeoutNanos);
 			if (slots == null) {
 				return new Attempt.Unavailable(this.name + " is at its rate of " + this.ratePerSecond
 						+ " submit_sm/s and has no slot within " + this.settings.submitTimeout().toMillis() + " ms");
 			}
 		}
-		List<String> messageIds = new ArrayList<>(total);
-		for (int part = 0; part < total; part++) {
-			if (slots != null && !waitUntil(slots[part])) {
+		for (int part = first; part < total; part++) {
+			if (slots != null && !waitUntil(slots[part - first])) {
 				return new Attempt.Done(retryLater(sms, "interrupted" + partsNote(part, total)));
 			}
 			try {
@@ -174,7 +178,7 @@ final class SmppBind {
 					String reason = this.name + " had all " + this.windowSize
 							+ " submit_sm of its window outstanding for " + this.settings.submitTimeout().toMillis()
 							+ " ms";
-					return (part == 0) ? new Attempt.Unavailable(reason)
+					return (part == first) ? new Attempt.Unavailable(reason)
 							: new Attempt.Done(retryLater(sms, reason + partsNote(part, total)));
 				}
 			}
@@ -183,7 +187,7 @@ final class SmppBind {
 				return new Attempt.Done(retryLater(sms, "interrupted" + partsNote(part, total)));
 			}
 			try {
-				messageIds.add(submit(current, sms, split, split.payloads().get(part)));
+				progress.accepted(submit(current, sms, split, split.payloads().get(part)));
 			}
 			catch (NegativeResponseException ex) {
 				int status = ex.getCommandStatus();
@@ -192,18 +196,23 @@ final class SmppBind {
 				return new Attempt.Done(isTransient(status) ? new RetryLater(reason) : new Failed(reason));
 			}
 			catch (ResponseTimeoutException ex) {
-				return new Attempt.Done(retryLater(sms, "no submit_sm_resp within "
-						+ this.settings.submitTimeout().toMillis() + " ms" + partsNote(part, total)));
+				// the submit_sm went out: the SMSC may have taken it and its answer been
+				// lost with the link
+				String reason = "no submit_sm_resp within " + this.settings.submitTimeout().toMillis() + " ms"
+						+ (current.getSessionState().isBound() ? "" : ", and the link dropped meanwhile")
+						+ partsNote(part, total);
+				return new Attempt.Done(unconfirmed(sms, reason));
 			}
 			catch (InvalidResponseException ex) {
-				return new Attempt.Done(
-						retryLater(sms, "invalid response from the SMSC: " + ex.getMessage() + partsNote(part, total)));
+				return new Attempt.Done(unconfirmed(sms,
+						"invalid response from the SMSC: " + ex.getMessage() + partsNote(part, total)));
 			}
 			catch (IOException ex) {
 				// jSMPP throws it before or while writing the PDU, never after the SMSC
-				// could have taken it: another bind may send the text without a double
+				// could have taken it: another bind may go on with the text without a
+				// double
 				String reason = "link " + this.name + " failed: " + ex.getMessage();
-				return (part == 0) ? new Attempt.Unavailable(reason)
+				return (part == first) ? new Attempt.Unavailable(reason)
 						: new Attempt.Done(retryLater(sms, reason + partsNote(part, total)));
 			}
 			catch (PDUException ex) {
@@ -215,7 +224,7 @@ final class SmppBind {
 				this.window.release();
 			}
 		}
-		return new Attempt.Done(new Sent(messageIds));
+		return new Attempt.Done(new Sent(progress.messageIds()));
 	}
 
 	private String submit(SMPPSession current, OutboundSms sms, SmsSplitter.Split split, byte[] payload)
@@ -248,6 +257,12 @@ final class SmppBind {
 	private RetryLater retryLater(OutboundSms sms, String reason) {
 		logger.warn("SMS {} to {} not sent over {}, will be retried: {}", sms.reference(), sms.to(), this.name, reason);
 		return new RetryLater(reason);
+	}
+
+	private Unconfirmed unconfirmed(OutboundSms sms, String reason) {
+		logger.warn("SMS {} to {} unconfirmed over {}, will be retried: {}", sms.reference(), sms.to(), this.name,
+				reason);
+		return new Unconfirmed(reason);
 	}
 
 	private static String partsNote(int accepted, int total) {
@@ -411,11 +426,14 @@ final class SmppBind {
 	/** What became of a text on this bind. */
 	sealed interface Attempt {
 
-		/** Nothing of the text went out: another bind may take it. */
+		/** Nothing went out in this attempt: another bind may go on with the text. */
 		record Unavailable(String reason) implements Attempt {
 		}
 
-		/** The outcome stands: at least one part may have gone out over this bind. */
+		/**
+		 * The outcome stands: a part went out, or may have, in this attempt over this
+		 * bind.
+		 */
 		record Done(SmsSendOutcome outcome) implements Attempt {
 		}
 

@@ -423,6 +423,74 @@ class SmppGatewayTest {
 	}
 
 	@Test
+	void aTextCutShortByADroppedBindGoesOnFromThePartTheSmscDidNotAnswer() {
+		SmppGateway gateway = gateway(settings(List.of(quickBind("gateway", this.simulator.port()))));
+		await().atMost(WAIT).until(gateway::isReady);
+		String text = "您反映的问题已转交街道处置，".repeat(10) + "请留意后续短信。";
+		OutboundSms sms = sms(text);
+		this.simulator.dropSessionsAfterSubmits(1);
+
+		SmsSendOutcome cutShort = gateway.send(sms);
+		assertThat(cutShort).isNotInstanceOf(Sent.class);
+		String firstPartId = this.simulator.submitted().get(0).messageId();
+		await().atMost(WAIT).until(gateway::isReady);
+		List<String> messageIds = sentIds(gateway.send(sms));
+
+		assertThat(messageIds).hasSize(3).first().isEqualTo(firstPartId);
+		// part 2 may have reached the SMSC just before the link went, unanswered: then
+		// the gateway could not know and sent it again; no answered part went twice
+		List<Integer> unanswered = this.simulator.unanswered().stream().map(SubmittedPart::sequence).toList();
+		if (!unanswered.isEmpty()) {
+			assertThat(cutShort).isInstanceOf(SmsSendOutcome.Unconfirmed.class);
+		}
+		List<Integer> answered = new ArrayList<>(
+				this.simulator.submitted().stream().map(SubmittedPart::sequence).toList());
+		unanswered.forEach((sequence) -> answered.remove((Object) sequence));
+		assertThat(answered).containsExactly(1, 2, 3);
+		assertThat(this.simulator.submitted()).extracting(SubmittedPart::reference)
+			.containsOnly(this.simulator.submitted().get(0).reference());
+		assertThat(this.simulator.received()).extracting(ReceivedSms::text).containsExactly(text);
+	}
+
+	@Test
+	void aPartTheSmscTookWithoutAnsweringIsUnconfirmedAndOnlyThatPartGoesAgain() {
+		SmppGateway gateway = gateway(settings(List.of(quickBind("gateway", this.simulator.port()))));
+		await().atMost(WAIT).until(gateway::isReady);
+		String text = "您反映的问题已派遣网格员前往处置，".repeat(8) + "感谢您的监督。";
+		OutboundSms sms = sms(text);
+		this.simulator.dropSessionsBeforeAnswering(2);
+
+		assertThat(gateway.send(sms)).isInstanceOfSatisfying(SmsSendOutcome.Unconfirmed.class,
+				(unconfirmed) -> assertThat(unconfirmed.reason()).contains("no submit_sm_resp"));
+		assertThat(this.simulator.unanswered()).extracting(SubmittedPart::sequence).containsExactly(2);
+		await().atMost(WAIT).until(gateway::isReady);
+		assertThat(gateway.send(sms)).isInstanceOf(Sent.class);
+
+		// the part whose answer was lost went twice, with its place in the same text; the
+		// handset keeps one copy of a part
+		assertThat(this.simulator.submitted()).extracting(SubmittedPart::sequence).containsExactly(1, 2, 2, 3);
+		assertThat(this.simulator.submitted()).extracting(SubmittedPart::reference)
+			.containsOnly(this.simulator.submitted().get(0).reference());
+		assertThat(this.simulator.received()).extracting(ReceivedSms::text).containsExactly(text);
+	}
+
+	@Test
+	void aOnePartTextTheSmscTookWithoutAnsweringGoesAgainAsSmppCannotAsk() {
+		SmppGateway gateway = gateway(settings(List.of(quickBind("gateway", this.simulator.port()))));
+		await().atMost(WAIT).until(gateway::isReady);
+		OutboundSms sms = sms("您反映的问题已办结。");
+		this.simulator.dropSessionsBeforeAnswering(1);
+
+		assertThat(gateway.send(sms)).isInstanceOf(SmsSendOutcome.Unconfirmed.class);
+		await().atMost(WAIT).until(gateway::isReady);
+		assertThat(gateway.send(sms)).isInstanceOf(Sent.class);
+
+		// at least once: the resident may get it twice, and the outbox records the doubt
+		assertThat(this.simulator.unanswered()).hasSize(1);
+		assertThat(this.simulator.received()).extracting(ReceivedSms::text).containsExactly(sms.text(), sms.text());
+	}
+
+	@Test
 	void settingsRefuseNonsense() {
 		List<SmppSettings> binds = List.of(bind("gateway", 2775, BindMode.TRANSCEIVER));
 		assertThatIllegalArgumentException().isThrownBy(() -> new SmppGatewaySettings(List.of(), 1, 1));
@@ -462,6 +530,15 @@ class SmppGatewayTest {
 	private static SmppSettings bind(String systemId, int port, BindMode mode) {
 		return new SmppSettings("127.0.0.1", port, systemId, "secret", "", SHORT_CODE, (byte) 0, (byte) 1, mode,
 				Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofMillis(600), Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Gives up on a submit_sm_resp after two seconds, so a lost answer is noticed soon.
+	 */
+	private static SmppSettings quickBind(String systemId, int port) {
+		return new SmppSettings("127.0.0.1", port, systemId, "secret", "", SHORT_CODE, (byte) 0, (byte) 1,
+				BindMode.TRANSCEIVER, Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMillis(300),
+				Duration.ofSeconds(2));
 	}
 
 	private OutboundSms sms(String text) {

@@ -91,6 +91,10 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 	 * @param inboxWorkers stored texts acted on at once, one resident's always in order
 	 * @param maxTextsPerNumberPerDay progress texts one number gets per local day; more
 	 * wait for the next day (replies to the resident's own messages are not counted)
+	 * @param inboxLease how long residents' messages claimed from the inbox are held by
+	 * the instance acting on them; acting on one twice files and answers it once, so it
+	 * can be short, and a batch caught by a database outage is taken up again this soon
+	 * after
 	 */
 	public record Sms(@Min(1) long pollIntervalMs, @Min(1) int batchSize, @NotNull Duration lease,
 			@Valid @NotNull Retry retry, @NotEmpty Map<CaseStatus, @NotBlank String> templates,
@@ -98,7 +102,7 @@ public record GatewayProperties(@NotNull Path configDir, @NotBlank String servic
 			@Min(1) long partsCheckIntervalMs, @NotNull Duration partsTimeout, @NotNull Duration redeliveryWindow,
 			@NotNull Duration addressWindow, @NotNull Duration surveyWindow, @Min(1) int maxReportsPerDay,
 			@Valid @NotNull QuietHoursWindow quietHours, @Min(1) int maxTextsPerNumberPerDay,
-			@Min(1) @jakarta.validation.constraints.Max(64) int inboxWorkers) {
+			@Min(1) @jakarta.validation.constraints.Max(64) int inboxWorkers, @NotNull Duration inboxLease) {
 	}
 
 	/** Progress texts decided between start and end (local time) wait until end. */

@@ -95,7 +95,8 @@ public class SmsChannelConfiguration {
 				new SmsAddressLocator(cases, locate, router, clock), cases, inbox, residents, texts,
 				new SmsReplies(sms.replies()),
 				new SmsDialogue.Settings(sms.addressWindow(), sms.maxReportsPerDay(), properties.zone()), clock);
-		return new SmsInboxRoute(inbox, dialogue, sms.batchSize(), sms.inboxWorkers(), sms.lease(), sms.partsTimeout());
+		return new SmsInboxRoute(inbox, dialogue, sms.batchSize(), sms.inboxWorkers(), sms.inboxLease(),
+				sms.partsTimeout());
 	}
 
 	@Bean

@@ -66,10 +66,29 @@ public class Notifier {
 
 	/** Claims the next due items; each stays leased to this instance while it is sent. */
 	public java.util.List<SmsTask> claimBatch() {
-		return this.queue.claimDue(this.batchSize, this.lease);
+		// timed from before the claim on this instance's own clock, so that neither the
+		// claim's round trip nor a database clock running differently lengthens it
+		java.time.Instant until = this.clock.instant().plus(this.lease);
+		return this.queue.claimDue(this.batchSize, this.lease)
+			.stream()
+			.map((task) -> task.withLeaseUntil(until))
+			.toList();
 	}
 
+	/**
+	 * Sends one claimed text, unless less than half its lease is left: a send may take a
+	 * few submit timeouts, and a text whose lease ran out meanwhile may be sent by
+	 * another instance too.
+	 */
 	public void send(SmsTask task) {
+		if (task.leasedUntil() != null
+				&& this.clock.instant().isAfter(task.leasedUntil().minus(this.lease.dividedBy(2)))) {
+			// the texts before it took long (a slow or vanishing SMSC): another
+			// instance may claim it before this send is done, and both would send it
+			log.info("SMS {} to {} left for the next claim: its lease runs out at {}", task.id(), task.sms().to(),
+					task.leasedUntil());
+			return;
+		}
 		if (task.kind() != SmsKind.CONFIRMATION && this.optedOut.test(task.sms().to())) {
 			log.info("SMS {} to {} not sent: the number opted out", task.id(), task.sms().to());
 			this.queue.suppressed(task, "opted out");
@@ -109,6 +128,18 @@ public class Notifier {
 						retry.reason());
 				this.queue.failed(task, retry.reason());
 			}
+		}
+		else if (outcome instanceof SmsSendOutcome.Unconfirmed unconfirmed) {
+			int failedAttempts = task.failedAttempts() + 1;
+			java.time.Instant next = this.retryPolicy.retryAfter(failedAttempts)
+					? this.clock.instant().plus(this.retryPolicy.delayAfter(failedAttempts)) : null;
+			// a lost text is worse than a doubled one: it is sent again, and the doubt is
+			// recorded so that a resident's complaint of a double can be checked
+			log.warn("SMS {} to {}: the SMSC did not answer its submit_sm and may have taken it ({}); {}", task.id(),
+					task.sms().to(), unconfirmed.reason(),
+					(next != null) ? "sending it again, which may reach the resident twice"
+							: "given up after " + failedAttempts + " attempts");
+			this.queue.unconfirmed(task, unconfirmed.reason(), next);
 		}
 	}
 

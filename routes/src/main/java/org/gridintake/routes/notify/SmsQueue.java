@@ -23,6 +23,15 @@ public interface SmsQueue {
 
 	void failed(SmsTask task, String reason);
 
+	/**
+	 * A failed attempt whose last submit_sm was never answered
+	 * ({@link SmsSendOutcome.Unconfirmed}): like {@link #retryLater}, and the text keeps
+	 * count of such attempts, since each may have reached the resident.
+	 * @param nextAttemptAt when to try again; null when no attempt is left and the text
+	 * is dead
+	 */
+	void unconfirmed(SmsTask task, String reason, Instant nextAttemptAt);
+
 	/** Puts a text back, untried and without counting an attempt, until {@code until}. */
 	void postpone(SmsTask task, String reason, java.time.Instant until);
 

@@ -16,6 +16,15 @@ public sealed interface SmsSendOutcome {
 	record RetryLater(String reason) implements SmsSendOutcome {
 	}
 
+	/**
+	 * A submit_sm went out and its answer never came (the link dropped, or the SMSC was
+	 * slower than the submit timeout): the SMSC may have taken it. Sending it again keeps
+	 * the resident from missing the text and may give it to them twice; SMPP has no way
+	 * to ask. Parts the SMSC did answer are not sent again.
+	 */
+	record Unconfirmed(String reason) implements SmsSendOutcome {
+	}
+
 	/** The SMSC refused it for good (bad number, rejected content). */
 	record Failed(String reason) implements SmsSendOutcome {
 	}

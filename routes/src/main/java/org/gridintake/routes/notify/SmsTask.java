@@ -1,5 +1,7 @@
 package org.gridintake.routes.notify;
 
+import java.time.Instant;
+
 /**
  * One claimed text from the SMS outbox.
  *
@@ -7,6 +9,18 @@ package org.gridintake.routes.notify;
  * @param sms the text
  * @param failedAttempts how many attempts have failed so far
  * @param kind why it is sent
+ * @param leasedUntil when, by the clock of the instance that claimed it, the claim runs
+ * out and another instance may claim the text; null when not known
  */
-public record SmsTask(long id, OutboundSms sms, int failedAttempts, SmsKind kind) {
+public record SmsTask(long id, OutboundSms sms, int failedAttempts, SmsKind kind, Instant leasedUntil) {
+
+	/** A task whose lease is not known. */
+	public SmsTask(long id, OutboundSms sms, int failedAttempts, SmsKind kind) {
+		this(id, sms, failedAttempts, kind, null);
+	}
+
+	public SmsTask withLeaseUntil(Instant until) {
+		return new SmsTask(this.id, this.sms, this.failedAttempts, this.kind, until);
+	}
+
 }

@@ -65,6 +65,7 @@ import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
 import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.ServerResponseDeliveryListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
@@ -125,6 +126,8 @@ public class SmscSimulator implements AutoCloseable {
 
 	private final AtomicInteger submits = new AtomicInteger();
 
+	private final AtomicInteger drops = new AtomicInteger();
+
 	private final AtomicInteger submitsInFlight = new AtomicInteger();
 
 	private final AtomicInteger maxSubmitsInFlight = new AtomicInteger();
@@ -134,6 +137,21 @@ public class SmscSimulator implements AutoCloseable {
 	private final AtomicInteger nextDeliverReference = new AtomicInteger();
 
 	private volatile int rejectStatus = SMPPConstant.STAT_ESME_ROK;
+
+	/** Every part taken, by the message id it was answered with. */
+	private final Map<String, SubmittedPart> partsById = new ConcurrentHashMap<>();
+
+	/** Parts taken whose submit_sm_resp could not be written: the ESME never heard. */
+	private final List<SubmittedPart> unanswered = new CopyOnWriteArrayList<>();
+
+	/** Submits still to be taken before the sessions are dropped; 0: no drop planned. */
+	private final AtomicInteger submitsBeforeDrop = new AtomicInteger();
+
+	/** Whether the planned drop comes before the last submit_sm is answered. */
+	private volatile boolean dropBeforeAnswer;
+
+	/** The message id whose submit_sm_resp, once written, drops the sessions. */
+	private volatile String dropAfterAnswerOf;
 
 	/** While set, submit_sm wait for it before being answered. */
 	private volatile CountDownLatch submitGate;
@@ -147,6 +165,7 @@ public class SmscSimulator implements AutoCloseable {
 		this.listener = new SMPPServerSessionListener(port, this.connections);
 		this.listener.setPduProcessorDegree(PDU_THREADS);
 		this.listener.setMessageReceiverListener(new Receiver());
+		this.listener.setResponseDeliveryListener(new Answers());
 		this.listener.setSessionStateListener((newState, oldState, source) -> {
 			if (newState == SessionState.CLOSED) {
 				this.sessions.remove(source);
@@ -207,6 +226,39 @@ public class SmscSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * The parts taken whose submit_sm_resp could not be written because the session was
+	 * gone: the SMSC has them, the ESME never heard so. In the order they were taken.
+	 */
+	public List<SubmittedPart> unanswered() {
+		return List.copyOf(this.unanswered);
+	}
+
+	/**
+	 * Plans a link failure mid-burst: the {@code submits}-th submit_sm taken from now is
+	 * answered, and then every session is dropped without an unbind.
+	 */
+	public void dropSessionsAfterSubmits(int submits) {
+		planDrop(submits, false);
+	}
+
+	/**
+	 * Plans the worst moment for a link failure: the {@code submits}-th submit_sm taken
+	 * from now is kept, and every session is dropped before it is answered, so the ESME
+	 * cannot know the SMSC has it (see {@link #unanswered()}).
+	 */
+	public void dropSessionsBeforeAnswering(int submits) {
+		planDrop(submits, true);
+	}
+
+	private void planDrop(int submits, boolean beforeAnswer) {
+		if (submits < 1) {
+			throw new IllegalArgumentException("submits must be at least 1");
+		}
+		this.dropBeforeAnswer = beforeAnswer;
+		this.submitsBeforeDrop.set(submits);
+	}
+
+	/**
 	 * The command_status of every deliver_sm_resp so far, oldest first; {@code 0} is
 	 * ESME_ROK.
 	 */
@@ -230,6 +282,10 @@ public class SmscSimulator implements AutoCloseable {
 			this.submitted.clear();
 			this.deliverResponses.clear();
 			this.issued.clear();
+			this.partsById.clear();
+			this.unanswered.clear();
+			this.submitsBeforeDrop.set(0);
+			this.dropAfterAnswerOf = null;
 			this.submits.set(0);
 			this.maxSubmitsInFlight.set(this.submitsInFlight.get());
 		}
@@ -272,6 +328,11 @@ public class SmscSimulator implements AutoCloseable {
 		return this.maxSubmitsInFlight.get();
 	}
 
+	/** How many times bound sessions were dropped, at once or as planned. */
+	public int drops() {
+		return this.drops.get();
+	}
+
 	/** Closes every bound session without an unbind, as a network failure would. */
 	public void dropSessions() {
 		dropSessions(null);
@@ -291,6 +352,9 @@ public class SmscSimulator implements AutoCloseable {
 		for (SMPPServerSession session : current) {
 			this.sessions.remove(session);
 			session.close();
+		}
+		if (!current.isEmpty()) {
+			this.drops.incrementAndGet();
 		}
 		logger.info("SMSC simulator: dropped {} session(s)", current.size());
 	}
@@ -419,7 +483,18 @@ public class SmscSimulator implements AutoCloseable {
 		this.maxSubmitsInFlight.accumulateAndGet(inFlight, Math::max);
 		try {
 			awaitGate();
-			return take(submitSm, systemId);
+			SubmitSmResult result = take(submitSm, systemId);
+			if (this.submitsBeforeDrop.get() > 0 && this.submitsBeforeDrop.decrementAndGet() == 0) {
+				if (this.dropBeforeAnswer) {
+					logger.info("SMSC simulator: took message {} and drops the sessions before answering it",
+							result.getMessageId());
+					dropSessions();
+				}
+				else {
+					this.dropAfterAnswerOf = result.getMessageId();
+				}
+			}
+			return result;
 		}
 		finally {
 			this.submitsInFlight.decrementAndGet();
@@ -459,9 +534,12 @@ public class SmscSimulator implements AutoCloseable {
 				new Issued(submitSm.getSourceAddr(), submitSm.getDestAddress(), systemId, Instant.now()));
 		int dataCoding = submitSm.getDataCoding() & 0xFF;
 		MoPart.Concatenation concatenation = text.concatenation();
-		this.submitted.add(new SubmittedPart(systemId, submitSm.getDestAddress(), messageId,
+		SubmittedPart part = new SubmittedPart(systemId, submitSm.getDestAddress(), messageId,
 				(concatenation != null) ? concatenation.sequence() : 1,
-				(concatenation != null) ? concatenation.total() : 1));
+				(concatenation != null) ? concatenation.total() : 1,
+				(concatenation != null) ? concatenation.reference() : 0);
+		this.submitted.add(part);
+		this.partsById.put(messageId, part);
 		if (concatenation == null) {
 			record(submitSm.getSourceAddr(), submitSm.getDestAddress(), text.text(), 1, dataCoding);
 		}
@@ -781,6 +859,41 @@ public class SmscSimulator implements AutoCloseable {
 		private ProcessRequestException unsupported(String command) {
 			return new ProcessRequestException(command + " is not supported by the simulator",
 					SMPPConstant.STAT_ESME_RINVCMDID);
+		}
+
+	}
+
+	/**
+	 * Carries out a drop planned for after an answer, and notes answers that were lost.
+	 */
+	private final class Answers implements ServerResponseDeliveryListener {
+
+		@Override
+		public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession source) {
+			String messageId = result.getMessageId();
+			if (messageId != null && messageId.equals(SmscSimulator.this.dropAfterAnswerOf)) {
+				SmscSimulator.this.dropAfterAnswerOf = null;
+				logger.info("SMSC simulator: answered message {} and drops the sessions", messageId);
+				dropSessions();
+			}
+		}
+
+		@Override
+		public void onSubmitSmRespError(SubmitSmResult result, Exception cause, SMPPServerSession source) {
+			SubmittedPart part = SmscSimulator.this.partsById.get(result.getMessageId());
+			if (part != null) {
+				SmscSimulator.this.unanswered.add(part);
+			}
+			logger.info("SMSC simulator: message {} was taken but its submit_sm_resp was lost: {}",
+					result.getMessageId(), cause.getMessage());
+		}
+
+		@Override
+		public void onSubmitMultiRespSent(SubmitMultiResult result, SMPPServerSession source) {
+		}
+
+		@Override
+		public void onSubmitMultiRespError(SubmitMultiResult result, Exception cause, SMPPServerSession source) {
 		}
 
 	}

@@ -10,13 +10,17 @@ import org.gridintake.routes.casedraft.Mobile;
  * @param messageId the id the simulator answered with
  * @param sequence the part's position in its text, 1 for a text of one part
  * @param total how many parts its text has
+ * @param reference the concatenation reference its text's parts share; 0 for a text of
+ * one part
  */
-public record SubmittedPart(String systemId, String destination, String messageId, int sequence, int total) {
+public record SubmittedPart(String systemId, String destination, String messageId, int sequence, int total,
+		int reference) {
 
 	@Override
 	public String toString() {
 		return "SubmittedPart[systemId=" + this.systemId + ", destination=" + Mobile.mask(this.destination)
-				+ ", messageId=" + this.messageId + ", sequence=" + this.sequence + ", total=" + this.total + "]";
+				+ ", messageId=" + this.messageId + ", sequence=" + this.sequence + ", total=" + this.total
+				+ ", reference=" + this.reference + "]";
 	}
 
 }
