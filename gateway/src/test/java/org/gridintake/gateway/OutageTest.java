@@ -49,7 +49,7 @@ class OutageTest extends GatewayIntegrationTest {
 				.exists("Retry-After")
 				.expectBody()
 				.jsonPath("$.errors[0].message")
-				.value((message) -> assertThat((String) message).contains("nothing was kept"));
+				.value((message) -> assertThat((String) message).contains("retry with the same key"));
 		}
 		finally {
 			TestServers.postgres().start();

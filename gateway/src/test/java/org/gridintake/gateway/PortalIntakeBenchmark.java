@@ -82,6 +82,7 @@ class PortalIntakeBenchmark extends GatewayIntegrationTest {
 	 */
 	@DynamicPropertySource
 	static void unlimitedPortal(DynamicPropertyRegistry registry) {
+		BenchmarkReports.productionServiceLevels(registry);
 		// a list binds from one property source only: every client is restated
 		String[][] clients = { { "call-centre", "call-centre", "50", "100" }, { "console", "console", "50", "100" },
 				{ "portal", "portal", "1000000", "1000000" }, { "field-app", "field-app", "50", "100" } };
@@ -174,7 +175,7 @@ class PortalIntakeBenchmark extends GatewayIntegrationTest {
 		PgCeiling database = postgresCeiling();
 		System.out.println("  ceiling, bare Reactor Netty handler, same load generator: " + bare.describe());
 		System.out.println("  ceiling, PostgreSQL insert-and-commit: " + database);
-		System.out.printf(Locale.ROOT, "  ratios: %.0f%% of the bare HTTP rate, %.0f%% of the database commit rate%n",
+		System.out.printf(Locale.ROOT, "  ratios: %.1f%% of the bare HTTP rate, %.1f%% of the database commit rate%n",
 				100 * gateway.perSecond() / bare.perSecond(), 100 * gateway.perSecond() / database.perSecond());
 
 		memory();

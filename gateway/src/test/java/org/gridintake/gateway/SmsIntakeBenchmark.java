@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
 import org.gridintake.adapters.sms.SmppAdapters;
 import org.gridintake.adapters.sms.SmppGateway;
 import org.gridintake.adapters.sms.SmppSettings;
@@ -31,6 +34,11 @@ import static org.awaitility.Awaitility.await;
  * {@code ./mvnw -pl gateway -am verify -Dtest=SmsIntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark=true}.
  */
 class SmsIntakeBenchmark extends GatewayIntegrationTest {
+
+	@DynamicPropertySource
+	static void productionServiceLevels(DynamicPropertyRegistry registry) {
+		BenchmarkReports.productionServiceLevels(registry);
+	}
 
 	private static final int MESSAGES = Integer.getInteger("benchmark.messages", 3000);
 

@@ -23,7 +23,11 @@ final class ApiErrors {
 		return of(status, List.of(new FieldError(field, message)));
 	}
 
-	/** The gateway could not store or process the request now; nothing was kept. */
+	/**
+	 * The gateway could not store or process the request now. A retry with the same key
+	 * is safe: if the commit landed and only its answer was lost, the retry is answered
+	 * with that case.
+	 */
 	static ResponseEntity<Object> unavailable(String message) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header("Retry-After", "5")

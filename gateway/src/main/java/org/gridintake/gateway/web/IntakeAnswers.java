@@ -54,7 +54,8 @@ public final class IntakeAnswers {
 		}).onErrorResume((ex) -> {
 			log.error("A {} report could not be stored; the client is told to retry", this.channel, ex);
 			count("unavailable");
-			return Mono.just(ApiErrors.unavailable("the report could not be stored now; nothing was kept, retry"));
+			return Mono.just(ApiErrors.unavailable(
+					"the report could not be stored now; retry with the same key: a report that was stored after all is answered with its case number, never filed twice"));
 		});
 	}
 

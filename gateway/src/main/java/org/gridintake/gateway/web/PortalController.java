@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The web portal's report intake. The answer comes only after the case is committed: a
- * 202 means the report is durably stored, a 503 means nothing was kept and the client
- * should retry (with the same Idempotency-Key, so a retry never makes two cases).
+ * 202 means the report is durably stored; after a 503 the client retries with the same
+ * Idempotency-Key, so a retry never makes two cases (and is answered with the case if the
+ * commit landed but its answer was lost).
  */
 @RestController
 class PortalController {
