@@ -96,7 +96,9 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 			senders.shutdown();
 		}
 		assertThat(refused).as("deliver_sm answered other than ESME_ROK").hasValue(0);
-		await().atMost(Duration.ofSeconds(60)).until(() -> casesOf(residents).size() == STORM);
+		// a larger storm (-Dfaults.storm) takes longer to file and to forward
+		Duration stormBound = Duration.ofSeconds(60 + STORM / 20);
+		await().atMost(stormBound).pollInterval(Duration.ofSeconds(1)).until(() -> casesOf(residents).size() == STORM);
 		// the platforms were tried and refused before they come back
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> PLATFORMS.getAllServeEvents().stream().anyMatch((event) -> status(event) == 503));
@@ -107,7 +109,9 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 			.orElseThrow());
 
 		List<String> masters = masters(residents);
-		await().atMost(Duration.ofSeconds(120)).until(() -> bookings().keySet().containsAll(masters));
+		await().atMost(stormBound.plusSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> bookings().keySet().containsAll(masters));
 		Map<String, Long> bookings = bookings();
 		Set<String> merged = casesOf(residents).keySet()
 			.stream()
