@@ -71,15 +71,24 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 			.willReturn(WireMock.aResponse().withStatus(503)));
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		List<String> residents = Collections.synchronizedList(new ArrayList<>());
+		Set<String> drawn = java.util.concurrent.ConcurrentHashMap.newKeySet();
 		AtomicInteger refused = new AtomicInteger();
 		ExecutorService senders = Executors.newFixedThreadPool(4);
+		long stormStart = System.nanoTime();
 		try {
 			List<Future<?>> sending = new ArrayList<>();
 			AtomicInteger next = new AtomicInteger();
 			for (int s = 0; s < 4; s++) {
 				sending.add(senders.submit(() -> {
 					for (int i = next.getAndIncrement(); i < STORM; i = next.getAndIncrement()) {
-						String resident = SmsJourneyTest.newResident();
+						// one text per resident: a number drawn twice (about 50 times in
+						// a
+						// 100,000 storm) would count that resident's cases twice
+						String resident;
+						do {
+							resident = SmsJourneyTest.newResident();
+						}
+						while (!drawn.add(resident));
 						residents.add(resident);
 						if (!SMSC.deliver(resident, SHORT_CODE, incident(i) + "，" + run).equals(List.of(0))) {
 							refused.incrementAndGet();
@@ -95,10 +104,12 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 		finally {
 			senders.shutdown();
 		}
+		long acknowledged = System.nanoTime();
 		assertThat(refused).as("deliver_sm answered other than ESME_ROK").hasValue(0);
 		// a larger storm (-Dfaults.storm) takes longer to file and to forward
 		Duration stormBound = Duration.ofSeconds(60 + STORM / 20);
 		await().atMost(stormBound).pollInterval(Duration.ofSeconds(1)).until(() -> casesOf(residents).size() == STORM);
+		long filed = System.nanoTime();
 		// the platforms were tried and refused before they come back
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> PLATFORMS.getAllServeEvents().stream().anyMatch((event) -> status(event) == 503));
@@ -108,11 +119,17 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 			.findFirst()
 			.orElseThrow());
 
+		long platformsBack = System.nanoTime();
 		List<String> masters = masters(residents);
 		await().atMost(stormBound.plusSeconds(60))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> bookings().keySet().containsAll(masters));
 		Map<String, Long> bookings = bookings();
+		log.info(
+				"SMS storm of {}: acknowledged in {} s, all filed {} s later, every master case booked {} s after "
+						+ "the platforms came back",
+				STORM, (acknowledged - stormStart) / 1_000_000_000, (filed - acknowledged) / 1_000_000_000,
+				(System.nanoTime() - platformsBack) / 1_000_000_000);
 		Set<String> merged = casesOf(residents).keySet()
 			.stream()
 			.filter((number) -> !masters.contains(number))
