@@ -1,5 +1,8 @@
 package org.gridintake.gateway;
 
+import org.gridintake.gateway.FaultReports.Channel;
+import org.gridintake.gateway.FaultReports.FaultReport;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,10 +56,6 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 
 	private static final int REPLIES = Integer.getInteger("faults.replies", 120);
 
-	private static final List<String> STREETS = List.of("红旗路", "和兴街", "文化路", "金台大街");
-
-	private static final List<String> PROBLEMS = List.of("门口垃圾没人清", "门口路灯不亮", "楼下饭馆油烟直排", "门口井盖松动了");
-
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FaultScenariosTest.class);
@@ -90,7 +89,8 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 						}
 						while (!drawn.add(resident));
 						residents.add(resident);
-						if (!SMSC.deliver(resident, SHORT_CODE, incident(i) + "，" + run).equals(List.of(0))) {
+						if (!SMSC.deliver(resident, SHORT_CODE, FaultReports.incident(i) + "，" + run)
+							.equals(List.of(0))) {
 							refused.incrementAndGet();
 						}
 					}
@@ -168,7 +168,7 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 			for (int s = 0; s < 2; s++) {
 				running.add(senders.submit(() -> {
 					while (sending.get()) {
-						reports.add(send(portalReport(run, next.getAndIncrement())));
+						reports.add(send(FaultReports.portal("pg-stream-", run, next.getAndIncrement())));
 						smsTurns.release(2);
 					}
 					return null;
@@ -176,7 +176,7 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 				running.add(senders.submit(() -> {
 					while (sending.get()) {
 						if (smsTurns.tryAcquire(1, TimeUnit.SECONDS)) {
-							reports.add(send(smsReport(run, next.getAndIncrement())));
+							reports.add(send(FaultReports.sms(run, next.getAndIncrement())));
 						}
 					}
 					return null;
@@ -288,7 +288,7 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 			// every third resident names no place and is asked where: a reply of two
 			// parts
 			List<Integer> refused = deliverAll(residents,
-					(i) -> ((i % 3 == 2) ? "路灯坏了好几天了，晚上很黑" : incident(STORM + i)) + "，" + run + "-" + i);
+					(i) -> ((i % 3 == 2) ? "路灯坏了好几天了，晚上很黑" : FaultReports.incident(STORM + i)) + "，" + run + "-" + i);
 			assertThat(refused).as("deliver_sm answered other than ESME_ROK").isEmpty();
 			await().atMost(Duration.ofSeconds(60)).until(() -> replies(residents).size() == REPLIES);
 			SMSC.dropSessionsAfterSubmits(REPLIES / 3);
@@ -377,7 +377,7 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 		return refused;
 	}
 
-	private StreamedReport send(StreamReport report) {
+	private StreamedReport send(FaultReport report) {
 		long started = System.nanoTime();
 		if (report.channel() == Channel.SMS) {
 			List<Integer> acks;
@@ -431,20 +431,6 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 		}
 	}
 
-	private static StreamReport portalReport(String run, int i) {
-		String text = incident(i) + "，" + run + "-" + i;
-		String address = STREETS.get(i % STREETS.size()) + (1 + (i / STREETS.size()) % 250) + "号";
-		String mobile = SmsJourneyTest.newResident();
-		String json = """
-				{"text": "%s", "address": "%s", "mobile": "%s"}""".formatted(text, address, mobile);
-		return new StreamReport(Channel.PORTAL, text, mobile, json, "pg-stream-" + run + "-" + i);
-	}
-
-	private static StreamReport smsReport(String run, int i) {
-		return new StreamReport(Channel.SMS, incident(i) + "，" + run + "-" + i, SmsJourneyTest.newResident(), null,
-				null);
-	}
-
 	private static long acknowledged(List<StreamedReport> reports, Channel channel, long sentFrom) {
 		synchronized (reports) {
 			return reports.stream()
@@ -484,12 +470,6 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 			.list();
 	}
 
-	enum Channel {
-
-		PORTAL, SMS
-
-	}
-
 	enum Answer {
 
 		ACKNOWLEDGED, REFUSED, OTHER
@@ -497,22 +477,14 @@ class FaultScenariosTest extends GatewayIntegrationTest {
 	}
 
 	/** A report as its sender files it, and files it again when refused. */
-	record StreamReport(Channel channel, String text, String mobile, String json, String key) {
-	}
-
 	/** What one sending of a report was answered. */
-	record StreamedReport(StreamReport report, long startedNanos, Answer answer, String caseNumber, String detail) {
+	record StreamedReport(FaultReport report, long startedNanos, Answer answer, String caseNumber, String detail) {
 	}
 
 	record Reply(String mobile, String body, String state, int unconfirmedSubmits) {
 	}
 
 	/** A distinct incident for each i: its own street, door and problem. */
-	private static String incident(int i) {
-		return STREETS.get(i % STREETS.size()) + (1 + (i / STREETS.size()) % 250) + "号"
-				+ PROBLEMS.get((i / 1000) % PROBLEMS.size());
-	}
-
 	/** Case number → status, of every case these residents filed. */
 	private Map<String, String> casesOf(List<String> residents) {
 		Map<String, String> cases = new HashMap<>();

@@ -1,5 +1,8 @@
 package org.gridintake.gateway;
 
+import org.gridintake.gateway.FaultReports.Channel;
+import org.gridintake.gateway.FaultReports.FaultReport;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,10 +71,6 @@ class GatewayKillTest {
 	private static final String SHORT_CODE = "12345";
 
 	private static final String PORTAL_KEY = "kill-portal-key-000000000000001";
-
-	private static final List<String> STREETS = List.of("红旗路", "和兴街", "文化路", "金台大街");
-
-	private static final List<String> PROBLEMS = List.of("门口垃圾没人清", "门口路灯不亮", "楼下饭馆油烟直排", "门口井盖松动了");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -166,7 +165,7 @@ class GatewayKillTest {
 					// off
 					while (true) {
 						int i = next.getAndIncrement();
-						Report report = sms ? smsReport(run, i) : portalReport(run, i);
+						FaultReport report = sms ? FaultReports.sms(run, i) : FaultReports.portal("kill-", run, i);
 						Answer answer = send(port, report);
 						sent.add(new Sent(report, answer));
 						if (killed.get() && answer.kind() != Kind.ACCEPTED) {
@@ -355,7 +354,7 @@ class GatewayKillTest {
 		}
 	}
 
-	private Answer send(int port, Report report) {
+	private Answer send(int port, FaultReport report) {
 		if (report.channel() == Channel.SMS) {
 			try {
 				List<Integer> acks = smsc.deliver(report.mobile(), SHORT_CODE, report.text());
@@ -402,25 +401,6 @@ class GatewayKillTest {
 		return new Answer(retryLater ? Kind.REFUSED : Kind.OTHER, null, response.statusCode() + " " + response.body());
 	}
 
-	/** A distinct incident for each i: its own street and door. */
-	private static String incident(int i) {
-		return STREETS.get(i % STREETS.size()) + (1 + (i / STREETS.size()) % 250) + "号"
-				+ PROBLEMS.get((i / 1000) % PROBLEMS.size());
-	}
-
-	private static Report portalReport(String run, int i) {
-		String text = incident(i) + "，" + run + "-" + i;
-		String address = STREETS.get(i % STREETS.size()) + (1 + (i / STREETS.size()) % 250) + "号";
-		String mobile = SmsJourneyTest.newResident();
-		String json = """
-				{"text": "%s", "address": "%s", "mobile": "%s"}""".formatted(text, address, mobile);
-		return new Report(Channel.PORTAL, text, mobile, json, "kill-" + run + "-" + i);
-	}
-
-	private static Report smsReport(String run, int i) {
-		return new Report(Channel.SMS, incident(i) + "，" + run + "-" + i, SmsJourneyTest.newResident(), null, null);
-	}
-
 	private static List<Sent> acknowledged(List<Sent> sent) {
 		synchronized (sent) {
 			return sent.stream().filter((answer) -> answer.answer().kind() == Kind.ACCEPTED).toList();
@@ -439,7 +419,7 @@ class GatewayKillTest {
 		return cases;
 	}
 
-	private static int inboxCopies(Report report) {
+	private static int inboxCopies(FaultReport report) {
 		return jdbc.sql("select count(*) from sms_mo_message where sender = ? and text = ?")
 			.params(report.mobile(), report.text())
 			.query(Integer.class)
@@ -498,25 +478,16 @@ class GatewayKillTest {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
 	}
 
-	enum Channel {
-
-		PORTAL, SMS
-
-	}
-
 	enum Kind {
 
 		ACCEPTED, REFUSED, OTHER
 
 	}
 
-	record Report(Channel channel, String text, String mobile, String json, String key) {
-	}
-
 	record Answer(Kind kind, String caseNumber, String detail) {
 	}
 
-	record Sent(Report report, Answer answer) {
+	record Sent(FaultReport report, Answer answer) {
 	}
 
 }

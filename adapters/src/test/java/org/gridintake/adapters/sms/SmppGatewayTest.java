@@ -436,16 +436,25 @@ class SmppGatewayTest {
 		await().atMost(WAIT).until(gateway::isReady);
 		List<String> messageIds = sentIds(gateway.send(sms));
 
-		assertThat(messageIds).hasSize(3).first().isEqualTo(firstPartId);
+		assertThat(messageIds).hasSize(3);
+		// The SMSC's answer to part 1 can be lost with the link: closing a socket that
+		// still holds part 2 unread resets the connection, and the reset may discard the
+		// answer before the gateway reads it. The gateway then never knew part 1 was
+		// taken and sends it again, and says the text went out unconfirmed.
+		boolean firstAnswerLost = !messageIds.get(0).equals(firstPartId);
 		// part 2 may have reached the SMSC just before the link went, unanswered: then
-		// the gateway could not know and sent it again; no answered part went twice
+		// the gateway could not know and sent it again; no part it saw answered went
+		// twice
 		List<Integer> unanswered = this.simulator.unanswered().stream().map(SubmittedPart::sequence).toList();
-		if (!unanswered.isEmpty()) {
+		if (firstAnswerLost || !unanswered.isEmpty()) {
 			assertThat(cutShort).isInstanceOf(SmsSendOutcome.Unconfirmed.class);
 		}
 		List<Integer> answered = new ArrayList<>(
 				this.simulator.submitted().stream().map(SubmittedPart::sequence).toList());
 		unanswered.forEach((sequence) -> answered.remove((Object) sequence));
+		if (firstAnswerLost) {
+			answered.remove((Object) 1);
+		}
 		assertThat(answered).containsExactly(1, 2, 3);
 		assertThat(this.simulator.submitted()).extracting(SubmittedPart::reference)
 			.containsOnly(this.simulator.submitted().get(0).reference());
