@@ -56,7 +56,10 @@ public class SmsInboxRoute extends RouteBuilder {
 
 	@Override
 	public void configure() {
-		from("scheduler:sms-inbox?delay={{gateway.sms.inbox-poll-interval-ms}}&greedy=true")
+		// synchronous: the next poll waits until every text of this one is acted on;
+		// otherwise a greedy poll fires again while the parallel split is still running
+		// (CAMEL-17162), and one resident's texts are acted on side by side
+		from("scheduler:sms-inbox?delay={{gateway.sms.inbox-poll-interval-ms}}&greedy=true&synchronous=true")
 			.routeId(Endpoints.SMS_INBOX_POLL_ROUTE)
 			.routeConfigurationId(ErrorPolicies.OUTBOX)
 			.process((exchange) -> {
