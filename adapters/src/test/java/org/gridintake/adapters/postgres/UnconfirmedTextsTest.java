@@ -9,12 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.gridintake.adapters.testing.TestServers;
 import org.gridintake.routes.casedraft.Mobile;
 import org.gridintake.routes.forward.RetryPolicy;
 import org.gridintake.routes.notify.Notifier;
@@ -22,7 +18,6 @@ import org.gridintake.routes.notify.OutboundSms;
 import org.gridintake.routes.notify.OutboundText;
 import org.gridintake.routes.notify.SmsSendOutcome;
 import org.gridintake.routes.notify.SmsSender;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,25 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A text whose submit_sm the SMSC never answered is sent again, and the outbox keeps
  * count of such attempts, so the texts that may have reached a resident twice are known.
  */
-class UnconfirmedTextsTest {
-
-	private static HikariDataSource dataSource;
-
-	private static PostgresAdapters postgres;
-
-	private static JdbcClient jdbc;
-
-	@BeforeAll
-	static void database() {
-		dataSource = TestServers.postgres().migratedDatabase("adapters_unconfirmed_texts");
-		postgres = PostgresAdapters.over(dataSource);
-		jdbc = JdbcClient.create(dataSource);
-	}
-
-	@AfterAll
-	static void close() {
-		dataSource.close();
-	}
+class UnconfirmedTextsTest extends PostgresStoreTest {
 
 	@Test
 	void anUnansweredTextIsSentAgainAndCountedAsPossiblyDoubled() {
