@@ -1,8 +1,5 @@
 package org.gridintake.gateway;
 
-import org.gridintake.gateway.FaultReports.Channel;
-import org.gridintake.gateway.FaultReports.FaultReport;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +24,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 
+import org.gridintake.gateway.FaultReports.Channel;
+import org.gridintake.gateway.FaultReports.FaultReport;
 import org.gridintake.adapters.sms.SmsSplitter;
 import org.gridintake.adapters.sms.simulator.ReceivedSms;
 import org.gridintake.adapters.sms.simulator.SubmittedPart;

@@ -1,8 +1,5 @@
 package org.gridintake.gateway;
 
-import org.gridintake.gateway.FaultReports.Channel;
-import org.gridintake.gateway.FaultReports.FaultReport;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.gridintake.gateway.FaultReports.Channel;
+import org.gridintake.gateway.FaultReports.FaultReport;
 import org.gridintake.adapters.sms.simulator.SmscSimulator;
 import org.gridintake.adapters.testing.TestServers;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,7 +92,7 @@ class GatewayKillTest {
 		.version(HttpClient.Version.HTTP_1_1)
 		.build();
 
-	private final List<Process> started = new ArrayList<>();
+	private final List<ChildProcess> started = new ArrayList<>();
 
 	@BeforeAll
 	static void servers() throws IOException {
@@ -132,13 +131,8 @@ class GatewayKillTest {
 	}
 
 	@AfterEach
-	void noGatewayLeftRunning() throws InterruptedException {
-		for (Process process : this.started) {
-			if (process.isAlive()) {
-				process.destroyForcibly();
-				process.waitFor(30, TimeUnit.SECONDS);
-			}
-		}
+	void noGatewayLeftRunning() {
+		this.started.forEach(ChildProcess::close);
 	}
 
 	@Test
@@ -146,7 +140,7 @@ class GatewayKillTest {
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		int port = freePort();
 		long startedAt = System.nanoTime();
-		Process first = startGateway(port, 1);
+		ChildProcess first = startGateway(port, 1);
 		awaitUp(first, port, 1);
 		log.info("Kill: first gateway up after {} ms", millisSince(startedAt));
 
@@ -175,9 +169,9 @@ class GatewayKillTest {
 				}));
 			}
 			await().atMost(Duration.ofSeconds(120)).until(() -> acknowledged(sent).size() >= KILL_AFTER);
-			first.destroyForcibly();
+			first.killAbruptly();
 			killed.set(true);
-			assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(first.waitFor(Duration.ofSeconds(30))).isTrue();
 			List<Sent> beforeTheKill = acknowledged(sent);
 			log.info("Kill: first gateway killed (exit {}) with {} of {} reports acknowledged", first.exitValue(),
 					beforeTheKill.size(), sent.size());
@@ -197,7 +191,7 @@ class GatewayKillTest {
 			}
 
 			long restartedAt = System.nanoTime();
-			Process second = startGateway(port, 2);
+			ChildProcess second = startGateway(port, 2);
 			awaitUp(second, port, 2);
 			log.info("Kill: second gateway up after {} ms", millisSince(restartedAt));
 			for (Future<?> sender : running) {
@@ -259,7 +253,7 @@ class GatewayKillTest {
 				millisSince(startedAt));
 	}
 
-	private Process startGateway(int port, int generation) throws IOException {
+	private ChildProcess startGateway(int port, int generation) throws IOException {
 		Path logFile = targetDirectory().resolve("gateway-kill-" + generation + ".log");
 		Path argFile = targetDirectory().resolve("gateway-kill-classpath.args");
 		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -273,12 +267,9 @@ class GatewayKillTest {
 		command.add("@" + argFile);
 		command.add(GatewayApplication.class.getName());
 		settings(port).forEach((name, value) -> command.add("--" + name + "=" + value));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(logFile.toFile())
-			.start();
+		ChildProcess process = ChildProcess.start("gateway-kill-" + generation, command, Map.of(),
+				Path.of("").toAbsolutePath(), logFile);
 		this.started.add(process);
-		// a test JVM that ends early must not leave a gateway behind
-		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "gateway-kill-" + generation));
 		log.info("Kill: gateway {} started as process {} on port {}, log in {}", generation, process.pid(), port,
 				logFile);
 		return process;
@@ -330,11 +321,11 @@ class GatewayKillTest {
 	}
 
 	/** Up: its health answers, and it is bound to the SMSC to receive texts. */
-	private void awaitUp(Process process, int port, int generation) {
+	private void awaitUp(ChildProcess process, int port, int generation) {
 		await().atMost(START_WAIT).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
 			if (!process.isAlive()) {
 				throw new AssertionError(
-						"gateway " + generation + " exited with " + process.exitValue() + ":\n" + logTail(generation));
+						"gateway " + generation + " exited with " + process.exitValue() + ":\n" + process.tail(40));
 			}
 			HttpResponse<String> health = this.http
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
@@ -342,16 +333,6 @@ class GatewayKillTest {
 					.build(), HttpResponse.BodyHandlers.ofString());
 			return health.statusCode() == 200 && !smsc.boundSystemIds().isEmpty();
 		});
-	}
-
-	private static String logTail(int generation) {
-		try {
-			List<String> lines = Files.readAllLines(targetDirectory().resolve("gateway-kill-" + generation + ".log"));
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
 	}
 
 	private Answer send(int port, FaultReport report) {

@@ -3,7 +3,6 @@ package org.gridintake.gateway;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the gateway's port, its texts as deliver_sm from the SMSC the gateway is bound to.
  */
 class ReplayCommandTest extends GatewayIntegrationTest {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@LocalServerPort
 	int port;
@@ -46,11 +42,11 @@ class ReplayCommandTest extends GatewayIntegrationTest {
 				"--key-field-app", CLIENT_KEYS.get("field-app"), "--admin-token", ADMIN_TOKEN, "--out",
 				results.toString(), "--collect-timeout", "60");
 
-		List<JsonNode> sample = lines(input);
+		List<JsonNode> sample = JsonLines.read(input);
 		assertThat(result.failures()).isEmpty();
 		assertThat(result.acknowledged()).isEqualTo(sample.size());
 
-		List<JsonNode> lines = lines(results);
+		List<JsonNode> lines = JsonLines.read(results);
 		assertThat(lines).hasSize(sample.size());
 		assertThat(lines).extracting((line) -> line.get("id").asText())
 			.containsExactlyInAnyOrderElementsOf(sample.stream().map((r) -> r.get("id").asText()).toList());
@@ -119,21 +115,6 @@ class ReplayCommandTest extends GatewayIntegrationTest {
 			.expectBody()
 			.jsonPath("$.errors[*].field")
 			.value((fields) -> assertThat(fields.toString()).contains("sender").contains("since"));
-	}
-
-	private static List<JsonNode> lines(Path file) throws Exception {
-		return Files.readAllLines(file, StandardCharsets.UTF_8)
-			.stream()
-			.filter((line) -> !line.isBlank())
-			.map((line) -> {
-				try {
-					return JSON.readTree(line);
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			})
-			.toList();
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.gridintake.gateway.replay;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.gridintake.gateway.ChildProcess;
+import org.gridintake.gateway.JsonLines;
 import org.gridintake.adapters.testing.TestPostgres;
 import org.gridintake.adapters.testing.TestServers;
 
@@ -136,8 +137,8 @@ class OtherCityReplayIT {
 				.contains("Deduplication, pairwise")
 				.containsPattern("(?m)^all\\s+4\\s+4\\s+4\\s+1\\.000\\s+1\\.000\\s+1\\.000$");
 
-			List<JsonNode> reports = lines(input);
-			List<JsonNode> outcomes = lines(results);
+			List<JsonNode> reports = JsonLines.read(input);
+			List<JsonNode> outcomes = JsonLines.read(results);
 			assertThat(outcomes).as(diagnosis)
 				.extracting((line) -> line.get("id").asText())
 				.containsExactlyElementsOf(reports.stream().map((r) -> r.get("id").asText()).toList());
@@ -317,21 +318,6 @@ class OtherCityReplayIT {
 		return StreamSupport.stream(JSON.readTree(city.resolve("categories.json").toFile()).spliterator(), false)
 			.map((category) -> category.get("code").asText())
 			.collect(Collectors.toSet());
-	}
-
-	private static List<JsonNode> lines(Path file) throws IOException {
-		return Files.readAllLines(file, StandardCharsets.UTF_8)
-			.stream()
-			.filter((line) -> !line.isBlank())
-			.map((line) -> {
-				try {
-					return JSON.readTree(line);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			})
-			.toList();
 	}
 
 	private static Path resource(String name) throws Exception {

@@ -1,4 +1,4 @@
-package org.gridintake.gateway.replay;
+package org.gridintake.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * everything it started: politely first, then by force; a JVM that exits without closing
  * it (a test run cut short) still takes the process down with it.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
 
 	/** How long a process asked to stop may take to shut down before it is killed. */
 	private static final Duration GRACE = Duration.ofSeconds(10);
@@ -48,7 +48,7 @@ final class ChildProcess implements AutoCloseable {
 	 * @param environment set on top of this JVM's environment, from which every gateway,
 	 * Spring, SMPP and Redis setting has been removed
 	 */
-	static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path directory,
+	public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path directory,
 			Path log) {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectErrorStream(true)
@@ -69,20 +69,20 @@ final class ChildProcess implements AutoCloseable {
 	/**
 	 * @return whether it ended within the timeout
 	 */
-	boolean waitFor(Duration timeout) throws InterruptedException {
+	public boolean waitFor(Duration timeout) throws InterruptedException {
 		return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
-	int exitValue() {
+	public int exitValue() {
 		return this.process.exitValue();
 	}
 
 	/** Everything it printed so far. */
-	String output() {
+	public String output() {
 		try {
 			return Files.readString(this.log, StandardCharsets.UTF_8);
 		}
@@ -92,10 +92,22 @@ final class ChildProcess implements AutoCloseable {
 	}
 
 	/** The last lines it printed, and where the rest is. */
-	String tail(int lines) {
+	public String tail(int lines) {
 		List<String> all = output().lines().toList();
 		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n(" + this.name
 				+ ", whole output in " + this.log.toAbsolutePath() + ")";
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * Ends it at once, as {@code kill -9} would: no shutdown hook runs, nothing in flight
+	 * is finished.
+	 */
+	public void killAbruptly() {
+		this.process.destroyForcibly();
 	}
 
 	@Override
