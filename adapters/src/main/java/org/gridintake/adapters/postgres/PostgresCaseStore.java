@@ -380,8 +380,17 @@ class PostgresCaseStore implements CaseStore {
 		});
 		Map<UUID, Map<Channel, Integer>> mixes = new HashMap<>();
 		this.jdbc.sql("""
-				select coalesce(master_case_id, id) as counted_for, channel, count(*) as reports from report_case
-				where id = any(cast(? as uuid[])) or master_case_id = any(cast(? as uuid[]))
+				select counted_for, channel, count(*) as reports from (
+				  select id as counted_for, channel from report_case
+				  where id = any(cast(? as uuid[])) and master_case_id is null
+				  union all
+				  -- one index lookup per master: on a table growing faster than it is
+				  -- analysed, "master_case_id = any(...)" was planned as a scan of every case
+				  -- (28 ms at 21,000 cases); "offset 0" keeps the planner from flattening
+				  -- the lookup into such a join
+				  select m.id, d.channel from unnest(cast(? as uuid[])) m(id)
+				  cross join lateral (select channel from report_case where master_case_id = m.id offset 0) d
+				) reports
 				group by 1, 2""").params(ids, ids).query((rs) -> {
 			UUID countedFor = rs.getObject("counted_for", UUID.class);
 			mixes.computeIfAbsent(countedFor, (id) -> new java.util.EnumMap<>(Channel.class))

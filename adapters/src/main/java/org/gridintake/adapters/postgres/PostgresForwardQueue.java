@@ -22,6 +22,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class PostgresForwardQueue implements ForwardQueue {
 
+	/**
+	 * Leases due forwards. An update waits until its platform has the case; that check
+	 * reads only the open forwards (forward_outbox_open_case_idx), however many were made
+	 * before.
+	 */
+	static final String CLAIM_DUE = """
+			update forward_outbox set next_attempt_at = now() + make_interval(secs => ?),
+			       claimed_until = now() + make_interval(secs => ?)
+			where id in (select id from forward_outbox o
+			             where state = 'PENDING' and next_attempt_at <= now()
+			               -- an update waits until its platform has the case
+			               and (kind = 'CASE' or not exists (select 1 from forward_outbox c
+			                    where c.case_id = o.case_id and c.platform_id = o.platform_id
+			                      and c.kind = 'CASE' and c.state <> 'DONE'))
+			             order by next_attempt_at limit ? for update skip locked)
+			returning id, case_id, platform_id, idempotency_key, failed_attempts, kind""";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate tx;
@@ -40,17 +57,7 @@ class PostgresForwardQueue implements ForwardQueue {
 
 	@Override
 	public List<ForwardTask> claimDue(int max, Duration lease) {
-		List<Claimed> claimed = this.tx.execute((status) -> this.jdbc.sql("""
-				update forward_outbox set next_attempt_at = now() + make_interval(secs => ?),
-				       claimed_until = now() + make_interval(secs => ?)
-				where id in (select id from forward_outbox o
-				             where state = 'PENDING' and next_attempt_at <= now()
-				               -- an update waits until its platform has the case
-				               and (kind = 'CASE' or not exists (select 1 from forward_outbox c
-				                    where c.case_id = o.case_id and c.platform_id = o.platform_id
-				                      and c.kind = 'CASE' and c.state <> 'DONE'))
-				             order by next_attempt_at limit ? for update skip locked)
-				returning id, case_id, platform_id, idempotency_key, failed_attempts, kind""")
+		List<Claimed> claimed = this.tx.execute((status) -> this.jdbc.sql(CLAIM_DUE)
 			.params(lease.toMillis() / 1000.0, lease.toMillis() / 1000.0, max)
 			.query((rs, rowNum) -> new Claimed(rs.getLong("id"), rs.getObject("case_id", UUID.class),
 					rs.getString("platform_id"), rs.getString("idempotency_key"), rs.getInt("failed_attempts"),

@@ -162,6 +162,40 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 			end
 			return 1""");
 
+	// LOCK and NEAR in one round trip: {0} while another decision holds a cell, else {1,
+	// the masters found}. The built marker is checked first, so an unbuilt index holds
+	// nothing.
+	private static final Script HOLD = new Script(
+			"""
+					if redis.call('EXISTS', KEYS[3]) == 0 then return redis.error_reply('NOTBUILT open-case index not built') end
+					for i = 4, #KEYS do
+						if redis.call('EXISTS', KEYS[i]) == 1 then return {0} end
+					end
+					for i = 4, #KEYS do
+						redis.call('SET', KEYS[i], ARGV[5], 'PX', ARGV[6])
+					end
+					local out = {1}
+					local hits = redis.call('GEOSEARCH', KEYS[1], 'FROMLONLAT', ARGV[1], ARGV[2],
+						'BYRADIUS', ARGV[3], 'm', 'ASC', 'COUNT', tonumber(ARGV[4]))
+					if #hits == 0 then return out end
+					local values = redis.call('HMGET', KEYS[2], unpack(hits))
+					for i, id in ipairs(hits) do
+						if values[i] then out[#out + 1] = values[i] end
+					end
+					return out""");
+
+	// ADD and UNLOCK in one round trip; KEYS[5..] are the held cells, ARGV[8] their
+	// token.
+	private static final Script ADD_AND_UNLOCK = new Script("""
+			redis.call('GEOADD', KEYS[1], ARGV[1], ARGV[2], ARGV[3])
+			redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
+			redis.call('ZADD', KEYS[3], ARGV[5], ARGV[6])
+			redis.call('SADD', KEYS[4], ARGV[7])
+			for i = 5, #KEYS do
+				if redis.call('GET', KEYS[i]) == ARGV[8] then redis.call('DEL', KEYS[i]) end
+			end
+			return 1""");
+
 	private static final Script UNLOCK = new Script("""
 			local n = 0
 			for _, key in ipairs(KEYS) do
@@ -194,8 +228,12 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 				new String[] { geoKey(this.prefix, categoryCode), caseKey(this.prefix, categoryCode),
 						this.prefix + "built" },
 				number(point.lon()), number(point.lat()), number(radiusMeters), Integer.toString(limit));
+		return candidates(found, 0, point);
+	}
+
+	private List<MergeCandidate> candidates(List<Object> found, int from, GeoPoint point) {
 		List<MergeCandidate> candidates = new ArrayList<>(found.size());
-		for (Object value : found) {
+		for (Object value : found.subList(from, found.size())) {
 			OpenCase openCase = decode((String) value);
 			if (openCase == null) {
 				continue;
@@ -205,6 +243,43 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 		}
 		candidates.sort(Comparator.comparingDouble(MergeCandidate::distanceMeters));
 		return candidates;
+	}
+
+	@Override
+	public HeldArea hold(String categoryCode, GeoPoint point, double radiusMeters, int limit) {
+		if (limit < 1 || !(radiusMeters > 0)) {
+			return new HeldArea(lock(categoryCode, point, radiusMeters), List.of());
+		}
+		Set<String> cells = cells(categoryCode, point, radiusMeters);
+		List<String> keys = new ArrayList<>(cells.size() + 3);
+		keys.addAll(
+				List.of(geoKey(this.prefix, categoryCode), caseKey(this.prefix, categoryCode), this.prefix + "built"));
+		keys.addAll(cells);
+		String token = UUID.randomUUID().toString();
+		String[] keyArray = keys.toArray(String[]::new);
+		List<Object> found = retryWhileHeld(point, categoryCode,
+				() -> call(HOLD, ScriptOutputType.MULTI, keyArray, number(point.lon()), number(point.lat()),
+						number(radiusMeters), Integer.toString(limit), token,
+						Long.toString(this.settings.lockLease().toMillis())),
+				(List<Object> reply) -> !reply.isEmpty() && Long.valueOf(1).equals(reply.get(0)));
+		return new HeldArea(new HeldCells(cells.toArray(String[]::new), token), candidates(found, 1, point));
+	}
+
+	@Override
+	public void addAndRelease(OpenCase openCase, AreaLock lock) {
+		if (!(lock instanceof HeldCells held)) {
+			OpenCaseIndex.super.addAndRelease(openCase, lock);
+			return;
+		}
+		MergeFeatures features = requireIndexable(openCase);
+		String category = features.categoryCode();
+		String id = openCase.caseId().toString();
+		List<String> keys = new ArrayList<>(List.of(geoKey(this.prefix, category), caseKey(this.prefix, category),
+				openedKey(this.prefix), categoriesKey(this.prefix)));
+		keys.addAll(List.of(held.keys()));
+		call(ADD_AND_UNLOCK, ScriptOutputType.INTEGER, keys.toArray(String[]::new), number(features.point().lon()),
+				number(features.point().lat()), id, encode(openCase), Long.toString(features.at().toEpochMilli()),
+				openedMember(category, id), category, held.token());
 	}
 
 	@Override
@@ -316,12 +391,23 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 		String[] keys = cells(categoryCode, point, radiusMeters).toArray(String[]::new);
 		String token = UUID.randomUUID().toString();
 		String lease = Long.toString(this.settings.lockLease().toMillis());
+		retryWhileHeld(point, categoryCode, () -> (Long) call(LOCK, ScriptOutputType.INTEGER, keys, token, lease),
+				(Long held) -> held == 1L);
+		return new HeldCells(keys, token);
+	}
+
+	/**
+	 * Tries to take an area until {@code taken} says so, with jittered exponential
+	 * backoff, for at most the configured wait.
+	 */
+	private <T> T retryWhileHeld(GeoPoint point, String categoryCode, java.util.function.Supplier<T> attempt,
+			java.util.function.Predicate<T> taken) {
 		long deadline = System.nanoTime() + this.settings.lockWait().toNanos();
 		long backoffMicros = FIRST_BACKOFF_MICROS;
 		while (true) {
-			Long held = call(LOCK, ScriptOutputType.INTEGER, keys, token, lease);
-			if (held == 1L) {
-				return () -> release(keys, token);
+			T reply = attempt.get();
+			if (taken.test(reply)) {
+				return reply;
 			}
 			if (System.nanoTime() >= deadline) {
 				throw new MergeIndexUnavailableException("the area around " + point + " for category " + categoryCode
@@ -340,16 +426,39 @@ class RedisOpenCaseIndex implements OpenCaseIndex {
 		}
 	}
 
-	private void release(String[] keys, String token) {
-		try {
-			call(UNLOCK, ScriptOutputType.INTEGER, keys, token);
+	/** Cells held with one token; closing releases those still holding it. */
+	private final class HeldCells implements AreaLock {
+
+		private final String[] keys;
+
+		private final String token;
+
+		HeldCells(String[] keys, String token) {
+			this.keys = keys;
+			this.token = token;
 		}
-		catch (MergeIndexUnavailableException ex) {
-			// The decision is made; the lease frees the area shortly, so failing here
-			// would only hide what the caller did.
-			log.warn("Could not release an area lock ({}); it frees itself after {}", ex.getMessage(),
-					this.settings.lockLease());
+
+		String[] keys() {
+			return this.keys;
 		}
+
+		String token() {
+			return this.token;
+		}
+
+		@Override
+		public void close() {
+			try {
+				call(UNLOCK, ScriptOutputType.INTEGER, this.keys, this.token);
+			}
+			catch (MergeIndexUnavailableException ex) {
+				// The decision is made; the lease frees the area shortly, so failing here
+				// would only hide what the caller did.
+				log.warn("Could not release an area lock ({}); it frees itself after {}", ex.getMessage(),
+						RedisOpenCaseIndex.this.settings.lockLease());
+			}
+		}
+
 	}
 
 	/**

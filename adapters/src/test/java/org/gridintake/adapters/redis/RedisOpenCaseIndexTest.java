@@ -231,6 +231,30 @@ class RedisOpenCaseIndexTest {
 	}
 
 	@Test
+	void anAreaHeldWithItsSearchIsHeldUntilTheNewMasterIsAddedAndReleasedWithIt() {
+		OpenCaseIndexSettings quick = new OpenCaseIndexSettings(this.settings.keyPrefix(), 500, Duration.ofSeconds(10),
+				Duration.ofMillis(200));
+		OpenCaseIndex one = RedisAdapters.openCaseIndex(client, quick);
+		OpenCaseIndex other = RedisAdapters.openCaseIndex(otherClient, quick);
+		OpenCase earlier = openCase(HYDRANT, north(HERE, 60), NOON, null, "消防栓漏水");
+		one.add(earlier);
+
+		OpenCaseIndex.HeldArea area = one.hold(HYDRANT, HERE, 200, 10);
+		assertThat(area.candidates()).extracting(MergeCandidate::openCase).containsExactly(earlier);
+		assertThatExceptionOfType(MergeIndexUnavailableException.class)
+			.isThrownBy(() -> other.hold(HYDRANT, north(HERE, 150), 200, 10))
+			.withMessageContaining("held by another decision");
+		assertThatExceptionOfType(MergeIndexUnavailableException.class)
+			.isThrownBy(() -> other.lock(HYDRANT, north(HERE, 150), 200));
+
+		OpenCase added = openCase(HYDRANT, HERE, NOON.plusSeconds(60), "和平路12号", "消防栓喷水");
+		one.addAndRelease(added, area.lock());
+		OpenCaseIndex.HeldArea next = other.hold(HYDRANT, north(HERE, 150), 200, 10);
+		assertThat(next.candidates()).extracting(MergeCandidate::openCase).containsExactly(earlier, added);
+		next.lock().close();
+	}
+
+	@Test
 	void aLeaseThatRanOutIsNotFreedByItsFormerHolder() {
 		OpenCaseIndexSettings shortLease = new OpenCaseIndexSettings(this.settings.keyPrefix(), 500,
 				Duration.ofMillis(300), Duration.ofMillis(100));
@@ -309,16 +333,19 @@ class RedisOpenCaseIndexTest {
 		return () -> {
 			start.await(5, TimeUnit.SECONDS);
 			double radius = decider.searchRadius(report.categoryCode());
-			try (OpenCaseIndex.AreaLock area = index.lock(report.categoryCode(), report.point(), radius)) {
-				MergeDecision decision = decider.decide(report,
-						index.near(report.categoryCode(), report.point(), radius, decider.maxCandidates()));
-				if (decision instanceof MergeDecision.NewMaster) {
-					OpenCase master = openCase(report.categoryCode(), report.point(), report.at(), report.doorPlate(),
-							report.problemText());
-					index.add(master);
-					masters.add(master);
-				}
-				decisions.add(decision);
+			// as MergeStep does it: hold and search in one step, add and release in one
+			OpenCaseIndex.HeldArea area = index.hold(report.categoryCode(), report.point(), radius,
+					decider.maxCandidates());
+			MergeDecision decision = decider.decide(report, area.candidates());
+			decisions.add(decision);
+			if (decision instanceof MergeDecision.NewMaster) {
+				OpenCase master = openCase(report.categoryCode(), report.point(), report.at(), report.doorPlate(),
+						report.problemText());
+				masters.add(master);
+				index.addAndRelease(master, area.lock());
+			}
+			else {
+				area.lock().close();
 			}
 			return null;
 		};
@@ -334,6 +361,8 @@ class RedisOpenCaseIndexTest {
 				.isThrownBy(() -> this.index.near(HYDRANT, HERE, 100, 10));
 			assertThatExceptionOfType(MergeIndexUnavailableException.class)
 				.isThrownBy(() -> this.index.lock(HYDRANT, HERE, 100));
+			assertThatExceptionOfType(MergeIndexUnavailableException.class)
+				.isThrownBy(() -> this.index.hold(HYDRANT, HERE, 100, 10));
 			assertThatExceptionOfType(MergeIndexUnavailableException.class)
 				.isThrownBy(() -> this.index.add(openCase(HYDRANT, HERE, NOON, null, "消防栓漏水")));
 			assertThatExceptionOfType(MergeIndexUnavailableException.class)
@@ -364,6 +393,11 @@ class RedisOpenCaseIndexTest {
 		assertThatExceptionOfType(MergeIndexUnavailableException.class)
 			.isThrownBy(() -> unbuilt.near(HYDRANT, HERE, 100, 10))
 			.withMessageContaining("not built");
+		// refused before anything is held: a report arriving next is not kept waiting
+		assertThatExceptionOfType(MergeIndexUnavailableException.class)
+			.isThrownBy(() -> unbuilt.hold(HYDRANT, HERE, 100, 10))
+			.withMessageContaining("not built");
+		unbuilt.lock(HYDRANT, HERE, 100).close();
 		unbuilt.replaceAll(List.of());
 		assertThat(unbuilt.isBuilt()).isTrue();
 		assertThat(unbuilt.near(HYDRANT, HERE, 100, 10)).isEmpty();

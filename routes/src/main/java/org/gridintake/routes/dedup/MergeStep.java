@@ -1,7 +1,5 @@
 package org.gridintake.routes.dedup;
 
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,44 +38,40 @@ public class MergeStep {
 			return this.recorder.record(work, null, null, false).result();
 		}
 		double radius = this.decider.searchRadius(features.categoryCode());
-		OpenCaseIndex.AreaLock lock;
-		List<MergeCandidate> candidates;
+		OpenCaseIndex.HeldArea area;
 		try {
-			lock = this.index.lock(features.categoryCode(), features.point(), radius);
+			area = this.index.hold(features.categoryCode(), features.point(), radius, this.decider.maxCandidates());
 		}
 		catch (MergeIndexUnavailableException ex) {
 			return deferred(work, features, ex);
 		}
+		boolean released = false;
 		try {
-			try {
-				candidates = this.index.near(features.categoryCode(), features.point(), radius,
-						this.decider.maxCandidates());
-			}
-			catch (MergeIndexUnavailableException ex) {
-				return deferred(work, features, ex);
-			}
-			MergeDecision decision = this.decider.decide(features, candidates);
+			MergeDecision decision = this.decider.decide(features, area.candidates());
 			MergeLink link = (decision instanceof MergeDecision.DuplicateOf duplicate) ? new MergeLink(
 					duplicate.master().caseId(), duplicate.master().caseNumber(), duplicate.evidence(), GATEWAY) : null;
 			CaseRecorder.Recorded recorded = this.recorder.record(work, features, link, false);
 			if (recorded.newMaster()) {
-				index(recorded, work);
+				released = true;
+				indexAndRelease(recorded, area.lock());
 			}
 			return recorded.result();
 		}
 		finally {
-			release(lock);
+			if (!released) {
+				release(area.lock());
+			}
 		}
 	}
 
-	private void index(CaseRecorder.Recorded recorded, IntakeWork work) {
+	private void indexAndRelease(CaseRecorder.Recorded recorded, OpenCaseIndex.AreaLock lock) {
 		IntakeResult.Accepted accepted = (IntakeResult.Accepted) recorded.result();
 		try {
-			this.index.add(new OpenCase(recorded.caseId(), accepted.caseNumber(), recorded.features()));
+			this.index.addAndRelease(new OpenCase(recorded.caseId(), accepted.caseNumber(), recorded.features()), lock);
 		}
 		catch (MergeIndexUnavailableException ex) {
 			// the case is committed; the next rebuild from PostgreSQL puts it in the
-			// index
+			// index, and the lock's lease frees the area
 			log.warn("Case {} stored but not indexed for merging: {}", accepted.caseNumber().value(), ex.getMessage());
 		}
 	}
